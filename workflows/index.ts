@@ -14,8 +14,17 @@ export interface WorkflowTemplate {
   readonly document: unknown;
 }
 
-function template(id: string, document: { name: string; description: string; mode: string }): WorkflowTemplate {
-  return { id, name: document.name, description: document.description, mode: document.mode === 'workflow' ? 'workflow' : 'chat', document };
+function template(
+  id: string,
+  document: { name: string; description: string; mode: string },
+): WorkflowTemplate {
+  return {
+    id,
+    name: document.name,
+    description: document.description,
+    mode: document.mode === 'workflow' ? 'workflow' : 'chat',
+    document,
+  };
 }
 
 /** Every template, in the order the editor offers them. */

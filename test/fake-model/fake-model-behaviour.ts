@@ -21,7 +21,7 @@ export interface FakeUsage {
  * "Fake reply to: <last user message>" at once.
  */
 export interface FakeModelBehaviour {
-  /** The reply, split into word tokens (long words into pieces of at most 8 characters). */
+  /** The reply, split into word tokens (long words into pieces of at most 12 characters). */
   readonly text?: string;
   /** The reply as exact stream chunks. */
   readonly tokens?: readonly string[];

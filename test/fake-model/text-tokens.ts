@@ -1,10 +1,10 @@
 // Long words are split so that JSON replies (one "word" without spaces) still stream in many chunks,
 // which exercises the clients' partial-JSON handling.
-const longestTokenLength = 8;
+const longestTokenLength = 12;
 
 /**
  * Splits text into stream tokens that concatenate back to exactly the text: each word with the
- * whitespace before it, words longer than 8 characters in pieces.
+ * whitespace before it, words longer than 12 characters in pieces.
  * @example splitIntoTokens('Fake reply') // ['Fake', ' reply']
  */
 export function splitIntoTokens(text: string): string[] {

@@ -17,7 +17,9 @@ const integerFields = ['tokenCount', 'dropAfterTokens'] as const;
  * fails where it was written rather than as a puzzling HTTP response later.
  */
 export function validateBehaviour(behaviour: FakeModelBehaviour): void {
-  const replies = [behaviour.text, behaviour.tokens, behaviour.tokenCount].filter((reply) => reply !== undefined);
+  const replies = [behaviour.text, behaviour.tokens, behaviour.tokenCount].filter(
+    (reply) => reply !== undefined,
+  );
   if (replies.length > 1) {
     throw new TypeError('fake model behaviour: give at most one of text, tokens and tokenCount');
   }

@@ -2,9 +2,14 @@ import { z } from 'zod';
 
 /** Per-node retry for model, http and code nodes: `attempts` counts every try, the first included. */
 export const retrySchema = z
-  .object({
+  .strictObject({
     attempts: z.int().min(1).max(10).default(1).describe('Tries in all, the first included'),
-    backoffMs: z.int().min(0).max(60_000).default(500).describe('Wait before the second try; doubles each time'),
+    backoffMs: z
+      .int()
+      .min(0)
+      .max(60_000)
+      .default(500)
+      .describe('Wait before the second try; doubles each time'),
   })
   .default({ attempts: 1, backoffMs: 500 });
 export type RetryConfig = z.output<typeof retrySchema>;
@@ -28,7 +33,11 @@ export const defaultModel = 'local:echo';
 /** What every kind that calls a model shares. */
 export const modelCallShape = {
   model: modelIdSchema.default(defaultModel),
-  fallbackModels: z.array(modelIdSchema).max(5).default([]).describe('Tried in order when the model keeps failing'),
+  fallbackModels: z
+    .array(modelIdSchema)
+    .max(5)
+    .default([])
+    .describe('Tried in order when the model keeps failing'),
   temperature: z.number().min(0).max(2).optional(),
   maxTokens: z.int().min(1).max(1_000_000).optional(),
   retry: retrySchema,
@@ -38,5 +47,5 @@ export const modelCallShape = {
 
 /** Chat history given to the model: the last `turns` user/assistant pairs of the conversation. */
 export const memorySchema = z
-  .object({ turns: z.int().min(0).max(50).default(0) })
+  .strictObject({ turns: z.int().min(0).max(50).default(0) })
   .default({ turns: 0 });

@@ -8,7 +8,10 @@ import { typeOfValue } from './value-type.ts';
 
 /** Turns zod issue paths into JSON pointers below a base. */
 export function issuePointer(base: string, path: readonly PropertyKey[]): string {
-  return base + pointer(...path.map((segment) => (typeof segment === 'symbol' ? String(segment.description) : segment)));
+  return (
+    base +
+    pointer(...path.map((segment) => (typeof segment === 'symbol' ? String(segment.description) : segment)))
+  );
 }
 
 /** A message a person can act on, from a zod issue. */
@@ -38,7 +41,13 @@ function namedLists(kind: string, config: Record<string, unknown>): { list: stri
   }
 }
 
-function checkUniqueNames(context: CompileContext, kind: string, config: Record<string, unknown>, nodeId: string, base: string) {
+function checkUniqueNames(
+  context: CompileContext,
+  kind: string,
+  config: Record<string, unknown>,
+  nodeId: string,
+  base: string,
+) {
   for (const { list, key } of namedLists(kind, config)) {
     const items = config[list];
     if (!Array.isArray(items)) continue;
@@ -46,10 +55,14 @@ function checkUniqueNames(context: CompileContext, kind: string, config: Record<
     items.forEach((item: Record<string, unknown>, index) => {
       const name = item[key];
       if (seen.has(name)) {
-        context.report('duplicate_name', `“${String(name)}” is used twice in ${list}; names must be unique.`, {
-          nodeId,
-          path: `${base}/${list}/${index}/${key}`,
-        });
+        context.report(
+          'duplicate_name',
+          `“${String(name)}” is used twice in ${list}; names must be unique.`,
+          {
+            nodeId,
+            path: `${base}/${list}/${index}/${key}`,
+          },
+        );
       }
       seen.add(name);
     });
@@ -68,17 +81,32 @@ export function checkNodes(context: CompileContext): void {
       return;
     }
     if ((reservedRoots as readonly string[]).includes(node.id)) {
-      context.report('reserved_node_id', `“${node.id}” is reserved for {{${node.id}.…}} references; rename the node.`, {
-        nodeId: node.id,
-        path: `${base}/id`,
-      });
+      context.report(
+        'reserved_node_id',
+        `“${node.id}” is reserved for {{${node.id}.…}} references; rename the node.`,
+        {
+          nodeId: node.id,
+          path: `${base}/id`,
+        },
+      );
     }
-    let checked: (typeof context.nodes)[number] = { index, id: node.id, kind: null, definition: null, config: null, ports: null };
+    let checked: (typeof context.nodes)[number] = {
+      index,
+      id: node.id,
+      kind: null,
+      definition: null,
+      config: null,
+      ports: null,
+    };
     if (!isNodeKind(node.type)) {
-      context.report('unknown_kind', `Unknown node kind “${node.type}”; expected one of ${nodeKinds.join(', ')}.`, {
-        nodeId: node.id,
-        path: `${base}/type`,
-      });
+      context.report(
+        'unknown_kind',
+        `Unknown node kind “${node.type}”; expected one of ${nodeKinds.join(', ')}.`,
+        {
+          nodeId: node.id,
+          path: `${base}/type`,
+        },
+      );
     } else {
       const definition = kindDefinition(node.type);
       const parsed = definition.configSchema.safeParse(node.config);
@@ -88,6 +116,14 @@ export function checkNodes(context: CompileContext): void {
         if (config.onError === 'route') ports.add(errorPort);
         checked = { index, id: node.id, kind: node.type, definition, config, ports };
         checkUniqueNames(context, node.type, config, node.id, `${base}/config`);
+        checkErrorNames(
+          context,
+          definition.outputs(config),
+          definition.outputPorts(config),
+          config,
+          node.id,
+          base,
+        );
         checkStartDefaults(context, node.type, config, node.id, base);
       } else {
         for (const issue of parsed.error.issues) {
@@ -104,16 +140,45 @@ export function checkNodes(context: CompileContext): void {
   });
 }
 
-function checkStartDefaults(context: CompileContext, kind: string, config: Record<string, unknown>, nodeId: string, base: string) {
+/** With `onError` continue or route, `error` is the node's own output (and port): nothing declared may take it. */
+function checkErrorNames(
+  context: CompileContext,
+  outputs: Record<string, unknown>,
+  ports: readonly string[],
+  config: Record<string, unknown>,
+  nodeId: string,
+  base: string,
+) {
+  if (config.onError !== 'continue' && config.onError !== 'route') return;
+  if (Object.hasOwn(outputs, errorPort) || (config.onError === 'route' && ports.includes(errorPort))) {
+    context.report(
+      'duplicate_name',
+      `“${errorPort}” is taken by the failure of this node (onError: ${String(config.onError)}); rename the output, field or class.`,
+      { nodeId, path: `${base}/config` },
+    );
+  }
+}
+
+function checkStartDefaults(
+  context: CompileContext,
+  kind: string,
+  config: Record<string, unknown>,
+  nodeId: string,
+  base: string,
+) {
   if (kind !== 'start' || !Array.isArray(config.inputs)) return;
   config.inputs.forEach((input: { name: string; type: string; default?: unknown }, index: number) => {
-    if (input.default === undefined) return;
+    if (input.default === undefined || input.default === null) return;
     const actual = typeOfValue(input.default);
     if (actual !== input.type) {
-      context.report('type_mismatch', `The default of input “${input.name}” is ${actual}, but the input is ${input.type}.`, {
-        nodeId,
-        path: `${base}/config/inputs/${index}/default`,
-      });
+      context.report(
+        'type_mismatch',
+        `The default of input “${input.name}” is ${actual}, but the input is ${input.type}.`,
+        {
+          nodeId,
+          path: `${base}/config/inputs/${index}/default`,
+        },
+      );
     }
   });
 }

@@ -29,6 +29,13 @@ export function referenceableOutputs(node: CheckedNode): Record<string, ValueTyp
   return outputs;
 }
 
+/** Names of the parameters of the agent tool whose request holds `path` (`/tools/N/…`). */
+function toolParameters(config: unknown, path: string): string[] {
+  const index = Number(path.split('/')[2]);
+  const tools = (config as { tools?: { parameters?: { properties?: Record<string, unknown> } }[] }).tools;
+  return Object.keys(tools?.[index]?.parameters?.properties ?? {});
+}
+
 interface ReferenceCheck {
   /** The type the reference resolves to, or null when it is invalid (already reported). */
   readonly type: ValueType | null;
@@ -45,12 +52,20 @@ function checkReference(
   const where = { nodeId: node.id, path: `${pointer('nodes', node.index)}/config${path}` };
   const shown = `{{${reference.source}}}`;
   if (!reference.valid) {
-    context.report('invalid_reference', `${shown} is not a reference; write {{node.field}}, e.g. {{start.query}}.`, where);
+    context.report(
+      'invalid_reference',
+      `${shown} is not a reference; write {{node.field}}, e.g. {{start.query}}.`,
+      where,
+    );
     return { type: null };
   }
   const [field, ...rest] = reference.path;
   if (reference.root === 'sys') {
-    if (typeof field !== 'string' || !(systemFields as readonly string[]).includes(field) || rest.length > 0) {
+    if (
+      typeof field !== 'string' ||
+      !(systemFields as readonly string[]).includes(field) ||
+      rest.length > 0
+    ) {
       context.report('unknown_field', `${shown}: sys has ${systemFields.join(', ')}.`, where);
       return { type: null };
     }
@@ -58,7 +73,11 @@ function checkReference(
   }
   if (reference.root === 'secrets') {
     if (!secretsAllowed(node.kind, path)) {
-      context.report('secret_not_allowed', `${shown}: secrets may only be used in the URL, headers or body of an http request or tool.`, where);
+      context.report(
+        'secret_not_allowed',
+        `${shown}: secrets may only be used in the URL, headers or body of an http request or tool.`,
+        where,
+      );
       return { type: null };
     }
     if (typeof field !== 'string' || rest.length > 0) {
@@ -69,14 +88,31 @@ function checkReference(
   }
   if (reference.root === 'args') {
     if (!(node.kind === 'agent' && toolTemplate.test(path))) {
-      context.report('unknown_reference', `${shown}: {{args.…}} is only known inside an agent tool's request.`, where);
+      context.report(
+        'unknown_reference',
+        `${shown}: {{args.…}} is only known inside an agent tool's request.`,
+        where,
+      );
+      return { type: null };
+    }
+    const parameters = toolParameters(node.config, path);
+    if (typeof field !== 'string' || (parameters.length > 0 && !parameters.includes(field))) {
+      context.report(
+        'unknown_field',
+        `${shown}: the tool's parameters are ${parameters.join(', ') || 'none'}.`,
+        where,
+      );
       return { type: null };
     }
     return { type: 'any' };
   }
   const target = context.byId.get(reference.root);
   if (!target) {
-    context.report('unknown_reference', `${shown} refers to “${reference.root}”, which is not a node.`, where);
+    context.report(
+      'unknown_reference',
+      `${shown} refers to “${reference.root}”, which is not a node.`,
+      where,
+    );
     return { type: null };
   }
   if (target.id === node.id || !ancestors.isUpstream(target.id, node.id)) {
@@ -101,7 +137,11 @@ function checkReference(
   }
   if (rest.length === 0) return { type: fieldType };
   if (fieldType === 'object' || fieldType === 'array' || fieldType === 'any') return { type: 'any' };
-  context.report('unknown_field', `${shown}: “${target.id}.${String(field)}” is a ${fieldType}; it has no fields.`, where);
+  context.report(
+    'unknown_field',
+    `${shown}: “${target.id}.${String(field)}” is a ${fieldType}; it has no fields.`,
+    where,
+  );
   return { type: null };
 }
 
@@ -122,7 +162,7 @@ export function checkReferences(
   const result = new Map<string, { references: ConfigReference[]; dependsOn: string[] }>();
   for (const node of context.nodes) {
     if (node.config === null || !node.definition) continue;
-    const references = findConfigReferences(node.config);
+    const references = findConfigReferences(node.config, node.definition.templateFields);
     const dependsOn = new Set<string>();
     const types = new Map<string, ValueType | null>();
     for (const { reference, path } of references) {

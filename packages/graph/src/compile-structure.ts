@@ -15,7 +15,9 @@ export function checkEdges(context: CompileContext): void {
   context.document.edges.forEach((edge, index) => {
     const base = pointer('edges', index);
     if (edgeIds.has(edge.id)) {
-      context.report('duplicate_edge_id', `Edge id “${edge.id}” is used more than once.`, { path: `${base}/id` });
+      context.report('duplicate_edge_id', `Edge id “${edge.id}” is used more than once.`, {
+        path: `${base}/id`,
+      });
     }
     edgeIds.add(edge.id);
     const source = context.byId.get(edge.source);
@@ -47,16 +49,20 @@ export function checkEdges(context: CompileContext): void {
       context.report(
         'unknown_port',
         `“${source.id}” has no output port “${port}”; its ports are ${[...source.ports].join(', ')}.`,
-        { nodeId: source.id, path: `${base}/sourceHandle` },
+        { nodeId: source.id, path: edge.sourceHandle == null ? base : `${base}/sourceHandle` },
       );
       return;
     }
     const link = `${edge.source}\u0000${port}\u0000${edge.target}`;
     if (links.has(link)) {
-      context.report('duplicate_edge', `Edge “${edge.id}” repeats another edge from “${source.id}” to “${target.id}”.`, {
-        nodeId: source.id,
-        path: base,
-      });
+      context.report(
+        'duplicate_edge',
+        `Edge “${edge.id}” repeats another edge from “${source.id}” to “${target.id}”.`,
+        {
+          nodeId: source.id,
+          path: base,
+        },
+      );
       return;
     }
     links.add(link);
@@ -141,10 +147,14 @@ export function checkReachability(context: CompileContext, startId: string): voi
   }
   for (const node of context.nodes) {
     if (reached.has(node.id)) continue;
-    context.report('unreachable_node', `“${node.id}” is not connected to the start; connect it or delete it.`, {
-      nodeId: node.id,
-      path: pointer('nodes', node.index),
-    });
+    context.report(
+      'unreachable_node',
+      `“${node.id}” is not connected to the start; connect it or delete it.`,
+      {
+        nodeId: node.id,
+        path: pointer('nodes', node.index),
+      },
+    );
   }
 }
 
@@ -156,7 +166,7 @@ export interface AncestorIndex {
 /** Every node's ancestors as a bitset, computed along a topological order. */
 export function ancestorIndex(context: CompileContext, order: readonly string[]): AncestorIndex {
   const position = new Map<string, number>();
-  order.forEach((id, index) => position.set(id, index));
+  for (const [index, id] of order.entries()) position.set(id, index);
   const words = Math.ceil(order.length / 32) || 1;
   const bits = new Uint32Array(order.length * words);
   order.forEach((id, index) => {

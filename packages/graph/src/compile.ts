@@ -15,12 +15,16 @@ function parseDocument(document: unknown): { document: WorkflowDocument } | { di
   const nodes = (document as { nodes?: unknown } | null)?.nodes;
   const diagnostics = parsed.error.issues.map((issue): Diagnostic => {
     const [first, index] = issue.path;
-    const node = first === 'nodes' && typeof index === 'number' && Array.isArray(nodes) ? nodes[index] : undefined;
+    const node =
+      first === 'nodes' && typeof index === 'number' && Array.isArray(nodes) ? nodes[index] : undefined;
     const nodeId = (node as { id?: unknown } | undefined)?.id;
     return {
       severity: 'error',
       code: 'invalid_document',
-      message: issue.path.length === 0 && issue.code === 'invalid_type' ? 'A workflow document must be a JSON object.' : issueMessage(issue),
+      message:
+        issue.path.length === 0 && issue.code === 'invalid_type'
+          ? 'A workflow document must be a JSON object.'
+          : issueMessage(issue),
       path: issuePointer('', issue.path),
       ...(typeof nodeId === 'string' ? { nodeId } : {}),
     };
@@ -36,12 +40,14 @@ function parseDocument(document: unknown): { document: WorkflowDocument } | { di
 export function compile(document: unknown): CompileResult {
   try {
     return compileDocument(document);
-  } catch {
-    // Only pathological input gets here (e.g. configs nested deep enough to exhaust the stack).
-    return {
-      ok: false,
-      diagnostics: [{ severity: 'error', code: 'invalid_document', message: 'The document is too large or too deeply nested to compile.', path: '' }],
-    };
+  } catch (error) {
+    // Pathological input (configs nested deep enough to exhaust the stack) ends here; anything else is
+    // our bug, reported distinctly so tests can tell the two apart.
+    const message =
+      error instanceof RangeError
+        ? 'The document is too large or too deeply nested to compile.'
+        : 'The compiler failed on this document; please report it.';
+    return { ok: false, diagnostics: [{ severity: 'error', code: 'invalid_document', message, path: '' }] };
   }
 }
 
@@ -61,7 +67,8 @@ function compileDocument(input: unknown): CompileResult {
     const referenced = new Set([...references.values()].flatMap((entry) => entry.dependsOn));
     checkDeadEnds(context, referenced);
   }
-  if (context.hasErrors() || !order || !startId || !references) return { ok: false, diagnostics: context.diagnostics };
+  if (context.hasErrors() || !order || !startId || !references)
+    return { ok: false, diagnostics: context.diagnostics };
   return { ok: true, plan: buildPlan(context, order, startId, references), diagnostics: context.diagnostics };
 }
 
@@ -71,7 +78,13 @@ function buildPlan(
   startId: string,
   references: ReturnType<typeof checkReferences>,
 ): Plan {
-  const toPlanEdge = ({ edge, port }: { edge: { id: string; source: string; target: string }; port: string }): PlanEdge => ({
+  const toPlanEdge = ({
+    edge,
+    port,
+  }: {
+    edge: { id: string; source: string; target: string };
+    port: string;
+  }): PlanEdge => ({
     id: edge.id,
     source: edge.source,
     target: edge.target,

@@ -29,6 +29,7 @@ export const diagnosticCodes = [
   'condition_missing_else',
   'duplicate_name',
   'dead_end',
+  'unconnected_port',
 ] as const;
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 

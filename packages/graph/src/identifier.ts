@@ -8,4 +8,7 @@ export const reservedRoots = ['sys', 'secrets', 'args'] as const;
 
 export const identifierSchema = z
   .string()
-  .regex(identifierPattern, 'must start with a letter or _ and contain only letters, digits and _ (at most 64)');
+  .regex(
+    identifierPattern,
+    'must start with a letter or _ and contain only letters, digits and _ (at most 64)',
+  );

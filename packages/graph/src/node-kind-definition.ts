@@ -28,6 +28,11 @@ export interface NodeKindDefinition<Kind extends string = string, Config = unkno
   outputPorts(config: Config): string[];
   /** Typed outputs other nodes may reference. */
   outputs(config: Config): Record<string, ValueType>;
+  /**
+   * Pointers (relative to config, `*` for any key or index) of the strings that are templates; only
+   * these are scanned for references and rendered. Code, descriptions and names are never templates.
+   */
+  readonly templateFields: readonly string[];
   /** Fields that must be a single reference of a given type. */
   typedReferences?(config: Config): TypedReferenceField[];
   /** Whether `retry` applies (model, http and code nodes). */

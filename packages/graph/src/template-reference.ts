@@ -69,6 +69,12 @@ export function parseTemplate(template: string): TemplateSegment[] {
       segments.push({ kind: 'text', text: template.slice(cursor) });
       break;
     }
+    if (template[open - 1] === '\\') {
+      // `\{{` writes a literal `{{` (for prompts that show Mustache or Jinja examples).
+      segments.push({ kind: 'text', text: `${template.slice(cursor, open - 1)}{{` });
+      cursor = open + 2;
+      continue;
+    }
     if (open > cursor) segments.push({ kind: 'text', text: template.slice(cursor, open) });
     const source = template.slice(open + 2, close).trim();
     const parsed = parseReferencePath(source);
@@ -90,12 +96,16 @@ export function parseTemplate(template: string): TemplateSegment[] {
 
 /** Every reference in a template. */
 export function findReferences(template: string): TemplateReference[] {
-  return parseTemplate(template).flatMap((segment) => (segment.kind === 'reference' ? [segment.reference] : []));
+  return parseTemplate(template).flatMap((segment) =>
+    segment.kind === 'reference' ? [segment.reference] : [],
+  );
 }
 
 /** The reference when a template is exactly one reference (surrounding whitespace allowed), else null. */
 export function singleReference(template: string): TemplateReference | null {
-  const segments = parseTemplate(template).filter((segment) => segment.kind === 'reference' || segment.text.trim());
+  const segments = parseTemplate(template).filter(
+    (segment) => segment.kind === 'reference' || segment.text.trim(),
+  );
   const only = segments[0];
   return segments.length === 1 && only?.kind === 'reference' ? only.reference : null;
 }
@@ -107,19 +117,38 @@ export interface ConfigReference {
   readonly path: string;
 }
 
-/** Walks every string in a config (object keys excluded) and collects its references. */
-export function findConfigReferences(config: unknown, base = ''): ConfigReference[] {
-  const found: ConfigReference[] = [];
-  const walk = (value: unknown, path: string): void => {
-    if (typeof value === 'string') {
-      if (value.includes('{{')) for (const reference of findReferences(value)) found.push({ reference, path });
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, `${path}/${index}`));
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) walk(item, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+/** The strings of a config at the given template pointers (`*` matches any key or index), with their pointers. */
+export function templateStrings(
+  config: unknown,
+  templateFields: readonly string[],
+): { text: string; path: string }[] {
+  const found: { text: string; path: string }[] = [];
+  const visit = (value: unknown, segments: readonly string[], path: string): void => {
+    if (segments.length === 0) {
+      if (typeof value === 'string') found.push({ text: value, path });
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const [head, ...rest] = segments as [string, ...string[]];
+    const keys = head === '*' ? Object.keys(value) : Object.hasOwn(value, head) ? [head] : [];
+    for (const key of keys) {
+      visit(
+        (value as Record<string, unknown>)[key],
+        rest,
+        `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+      );
     }
   };
-  walk(config, base);
+  for (const field of templateFields) visit(config, field.split('/').slice(1), '');
+  return found;
+}
+
+/** Every reference in the template fields of a config. */
+export function findConfigReferences(config: unknown, templateFields: readonly string[]): ConfigReference[] {
+  const found: ConfigReference[] = [];
+  for (const { text, path } of templateStrings(config, templateFields)) {
+    if (text.includes('{{')) for (const reference of findReferences(text)) found.push({ reference, path });
+  }
   return found;
 }
 

@@ -15,7 +15,7 @@ export const toolParametersSchema = z
  * Without a body template, a non-GET tool sends its arguments as a JSON body and a GET tool
  * whose URL does not use them sends them as query parameters.
  */
-export const agentToolSchema = z.object({
+export const agentToolSchema = z.strictObject({
   name: identifierSchema,
   description: z.string().max(2000).default(''),
   parameters: toolParametersSchema,
@@ -23,10 +23,10 @@ export const agentToolSchema = z.object({
 });
 export type AgentTool = z.output<typeof agentToolSchema>;
 
-export const agentConfigSchema = z.object({
+export const agentConfigSchema = z.strictObject({
   ...modelCallShape,
   system: z.string().max(100_000).default(''),
-  prompt: z.string().max(100_000).default('{{start.query}}'),
+  prompt: z.string().max(100_000).default(''),
   tools: z.array(agentToolSchema).max(32).default([]),
   maxSteps: z.int().min(1).max(50).default(5).describe('Model calls at most; the run fails when reached'),
   memory: memorySchema,
@@ -40,7 +40,8 @@ export const agentKind: NodeKindDefinition<'agent', AgentConfig> = {
   description: 'A model that calls http tools until it can answer, or until maxSteps.',
   category: 'model',
   configSchema: agentConfigSchema,
-  defaultConfig: agentConfigSchema.parse({}),
+  defaultConfig: agentConfigSchema.parse({ prompt: '{{start.query}}' }),
+  templateFields: ['/system', '/prompt', '/tools/*/url', '/tools/*/headers/*', '/tools/*/body'],
   hasInput: true,
   outputPorts: () => [defaultPort],
   outputs: () => ({ text: 'string', toolCalls: 'array', usage: 'object' }),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defaultPort, type NodeKindDefinition } from '../node-kind-definition.ts';
 
-export const answerConfigSchema = z.object({
-  text: z.string().max(100_000).default('{{llm.text}}').describe('The reply; model text it references streams'),
+export const answerConfigSchema = z.strictObject({
+  text: z.string().max(100_000).default('').describe('The reply; model text it references streams'),
 });
 export type AnswerConfig = z.output<typeof answerConfigSchema>;
 
@@ -13,6 +13,7 @@ export const answerKind: NodeKindDefinition<'answer', AnswerConfig> = {
   category: 'output',
   configSchema: answerConfigSchema,
   defaultConfig: { text: '{{llm.text}}' },
+  templateFields: ['/text'],
   hasInput: true,
   outputPorts: () => [defaultPort],
   outputs: () => ({ text: 'string' }),

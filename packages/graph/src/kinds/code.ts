@@ -4,17 +4,27 @@ import { identifierSchema } from '../identifier.ts';
 import { defaultPort, type NodeKindDefinition } from '../node-kind-definition.ts';
 import { declarableTypeSchema, type ValueType } from '../value-type.ts';
 
-export const codeOutputSchema = z.object({ name: identifierSchema, type: declarableTypeSchema.default('string') });
+export const codeOutputSchema = z.strictObject({
+  name: identifierSchema,
+  type: declarableTypeSchema.default('string'),
+});
 export type CodeOutput = z.output<typeof codeOutputSchema>;
 
-export const codeConfigSchema = z.object({
+export const codeConfigSchema = z.strictObject({
   language: z.literal('javascript').default('javascript'),
-  code: z.string().min(1).max(100_000).default('function main(inputs) {\n  return { result: inputs.text };\n}\n'),
+  code: z
+    .string()
+    .min(1)
+    .max(100_000)
+    .default('function main(inputs) {\n  return { result: inputs.text };\n}\n'),
   inputs: z
     .record(identifierSchema, z.string().max(100_000))
     .default({})
     .describe('Names seen by main(inputs); a value that is one reference passes the raw value'),
-  outputs: z.array(codeOutputSchema).max(50).default([{ name: 'result', type: 'string' }]),
+  outputs: z
+    .array(codeOutputSchema)
+    .max(50)
+    .default([{ name: 'result', type: 'string' }]),
   timeoutMs: z.int().min(10).max(30_000).default(2_000),
   memoryLimitMb: z.int().min(1).max(256).default(32),
   retry: retrySchema,
@@ -29,6 +39,7 @@ export const codeKind: NodeKindDefinition<'code', CodeConfig> = {
   category: 'tools',
   configSchema: codeConfigSchema,
   defaultConfig: codeConfigSchema.parse({ inputs: { text: '{{start.query}}' } }),
+  templateFields: ['/inputs/*'],
   hasInput: true,
   outputPorts: () => [defaultPort],
   outputs: (config) =>

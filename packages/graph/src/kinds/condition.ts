@@ -23,21 +23,21 @@ export const conditionOperators = {
 export type ConditionOperator = keyof typeof conditionOperators;
 export const unaryOperators: readonly ConditionOperator[] = ['isEmpty', 'isNotEmpty', 'isTrue', 'isFalse'];
 
-export const conditionRuleSchema = z.object({
+export const conditionRuleSchema = z.strictObject({
   left: z.string().min(1).describe('One reference, e.g. {{classifier.class}}'),
   operator: z.enum(Object.keys(conditionOperators) as [ConditionOperator, ...ConditionOperator[]]),
   right: z.string().max(10_000).default('').describe('Text or a template; numbers for gt/gte/lt/lte'),
 });
 export type ConditionRule = z.output<typeof conditionRuleSchema>;
 
-export const conditionCaseSchema = z.object({
+export const conditionCaseSchema = z.strictObject({
   id: identifierSchema.refine((id) => id !== 'else', 'else is the fallback port'),
   logic: z.enum(['and', 'or']).default('and'),
   rules: z.array(conditionRuleSchema).min(1, 'a case needs at least one rule').max(20),
 });
 export type ConditionCase = z.output<typeof conditionCaseSchema>;
 
-export const conditionConfigSchema = z.object({
+export const conditionConfigSchema = z.strictObject({
   cases: z.array(conditionCaseSchema).min(1, 'a condition needs at least one case').max(20),
 });
 export type ConditionConfig = z.output<typeof conditionConfigSchema>;
@@ -51,8 +51,11 @@ export const conditionKind: NodeKindDefinition<'condition', ConditionConfig> = {
   category: 'logic',
   configSchema: conditionConfigSchema,
   defaultConfig: {
-    cases: [{ id: 'case_1', logic: 'and', rules: [{ left: '{{start.query}}', operator: 'isNotEmpty', right: '' }] }],
+    cases: [
+      { id: 'case_1', logic: 'and', rules: [{ left: '{{start.query}}', operator: 'isNotEmpty', right: '' }] },
+    ],
   },
+  templateFields: ['/cases/*/rules/*/left', '/cases/*/rules/*/right'],
   hasInput: true,
   outputPorts: (config) => [...config.cases.map((entry) => entry.id), elsePort],
   outputs: () => ({ case: 'string' }),

@@ -4,7 +4,7 @@ import { identifierSchema } from '../identifier.ts';
 import { defaultPort, type NodeKindDefinition } from '../node-kind-definition.ts';
 import { declarableTypeSchema, type ValueType } from '../value-type.ts';
 
-export const extractorFieldSchema = z.object({
+export const extractorFieldSchema = z.strictObject({
   name: identifierSchema,
   type: declarableTypeSchema.default('string'),
   description: z.string().max(2000).default(''),
@@ -12,9 +12,9 @@ export const extractorFieldSchema = z.object({
 });
 export type ExtractorField = z.output<typeof extractorFieldSchema>;
 
-export const extractorConfigSchema = z.object({
+export const extractorConfigSchema = z.strictObject({
   ...modelCallShape,
-  input: z.string().max(100_000).default('{{start.query}}').describe('The text to extract from'),
+  input: z.string().max(100_000).default('').describe('The text to extract from'),
   instructions: z.string().max(10_000).default(''),
   fields: z.array(extractorFieldSchema).min(1, 'an extractor needs at least one field').max(50),
 });
@@ -26,9 +26,14 @@ export const extractorKind: NodeKindDefinition<'extractor', ExtractorConfig> = {
   description: 'A model fills declared fields from a text (structured output).',
   category: 'model',
   configSchema: extractorConfigSchema,
-  defaultConfig: extractorConfigSchema.parse({ fields: [{ name: 'name', description: 'The person’s name' }] }),
+  defaultConfig: extractorConfigSchema.parse({
+    input: '{{start.query}}',
+    fields: [{ name: 'name', description: 'The person’s name' }],
+  }),
+  templateFields: ['/input', '/instructions'],
   hasInput: true,
   outputPorts: () => [defaultPort],
-  outputs: (config) => Object.fromEntries(config.fields.map((field): [string, ValueType] => [field.name, field.type])),
+  outputs: (config) =>
+    Object.fromEntries(config.fields.map((field): [string, ValueType] => [field.name, field.type])),
   retryable: true,
 };

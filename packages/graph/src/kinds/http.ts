@@ -3,7 +3,7 @@ import { onErrorSchema, retrySchema } from '../common-config.ts';
 import { httpRequestShape } from '../http-request-config.ts';
 import { defaultPort, type NodeKindDefinition } from '../node-kind-definition.ts';
 
-export const httpConfigSchema = z.object({
+export const httpConfigSchema = z.strictObject({
   ...httpRequestShape,
   retry: retrySchema,
   onError: onErrorSchema,
@@ -17,6 +17,7 @@ export const httpKind: NodeKindDefinition<'http', HttpConfig> = {
   category: 'tools',
   configSchema: httpConfigSchema,
   defaultConfig: httpConfigSchema.parse({ url: 'https://api.example.com/' }),
+  templateFields: ['/url', '/headers/*', '/body'],
   hasInput: true,
   outputPorts: () => [defaultPort],
   outputs: () => ({ status: 'number', body: 'string', json: 'any', headers: 'object' }),

@@ -3,7 +3,7 @@ import { identifierSchema } from '../identifier.ts';
 import { defaultPort, type NodeKindDefinition } from '../node-kind-definition.ts';
 import { declarableTypeSchema, type ValueType } from '../value-type.ts';
 
-export const startInputSchema = z.object({
+export const startInputSchema = z.strictObject({
   name: identifierSchema,
   type: declarableTypeSchema.default('string'),
   required: z.boolean().default(false),
@@ -12,7 +12,7 @@ export const startInputSchema = z.object({
 });
 export type StartInput = z.output<typeof startInputSchema>;
 
-export const startConfigSchema = z.object({
+export const startConfigSchema = z.strictObject({
   inputs: z.array(startInputSchema).max(50).default([]),
 });
 export type StartConfig = z.output<typeof startConfigSchema>;
@@ -24,8 +24,10 @@ export const startKind: NodeKindDefinition<'start', StartConfig> = {
   category: 'basic',
   configSchema: startConfigSchema,
   defaultConfig: { inputs: [{ name: 'query', type: 'string', required: true }] },
+  templateFields: [],
   hasInput: false,
   outputPorts: () => [defaultPort],
-  outputs: (config) => Object.fromEntries(config.inputs.map((input): [string, ValueType] => [input.name, input.type])),
+  outputs: (config) =>
+    Object.fromEntries(config.inputs.map((input): [string, ValueType] => [input.name, input.type])),
   retryable: false,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defaultPort, type NodeKindDefinition } from '../node-kind-definition.ts';
 
-export const templateConfigSchema = z.object({
+export const templateConfigSchema = z.strictObject({
   template: z.string().max(100_000).default('').describe('Text with {{node.field}} references'),
 });
 export type TemplateConfig = z.output<typeof templateConfigSchema>;
@@ -13,6 +13,7 @@ export const templateKind: NodeKindDefinition<'template', TemplateConfig> = {
   category: 'basic',
   configSchema: templateConfigSchema,
   defaultConfig: { template: '{{start.query}}' },
+  templateFields: ['/template'],
   hasInput: true,
   outputPorts: () => [defaultPort],
   outputs: () => ({ text: 'string' }),

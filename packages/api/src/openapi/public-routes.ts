@@ -1,0 +1,122 @@
+import type { Route } from './route.ts';
+
+const anyAppKey = ['secretKey', 'publishableKey'] as const;
+
+/** `/v1/*` (app keys), the widget script and the unauthenticated routes. */
+export const publicRoutes: readonly Route[] = [
+  {
+    method: 'post',
+    path: '/v1/apps/{appId}/runs',
+    operationId: 'run',
+    tag: 'Runs',
+    summary: 'Run the latest published version of an app',
+    description:
+      'Runs the stored published version only: a body carrying `graph`, `draft`, overrides or any other unknown key is a 400. 404 `not_published` when the app has no version; 422 `invalid_inputs` (with `details.fields`) when the inputs do not match the start node. With `stream: false`, the answer is JSON once the run ends.',
+    credentials: anyAppKey,
+    body: 'RunRequest',
+    optionalBody: true,
+    success: {
+      status: 200,
+      description:
+        'The run events (`stream: true`, the default), or the result as JSON with `stream: false`.',
+      stream: 'run-events',
+      json: 'RunResult',
+    },
+    errors: [422, 502],
+  },
+  {
+    method: 'get',
+    path: '/v1/apps/{appId}/conversations/{conversationId}/messages',
+    operationId: 'listConversationMessages',
+    tag: 'Runs',
+    summary: 'List the messages of a conversation, oldest first',
+    description: 'Only for the key or widget visitor that owns the conversation; anyone else gets a 404.',
+    credentials: anyAppKey,
+    success: { status: 200, description: 'The messages.', json: 'ConversationMessageList' },
+  },
+  {
+    method: 'get',
+    path: '/v1/runs/{runId}',
+    operationId: 'getRun',
+    tag: 'Runs',
+    summary: 'Get a run with its steps',
+    description: 'For the key that started the run, or the admin token; any other key gets a 404.',
+    credentials: ['secretKey', 'publishableKey', 'adminToken'],
+    success: { status: 200, description: 'The run record.', json: 'RunRecord' },
+  },
+  {
+    method: 'post',
+    path: '/v1/chat/completions',
+    operationId: 'createChatCompletion',
+    tag: 'OpenAI compatible',
+    summary: 'Run a chat app in the OpenAI Chat Completions format',
+    description:
+      '`model` is the id of a chat app. The last user message is the query, earlier messages the history. Streams `chat.completion.chunk` events and `data: [DONE]` with `stream: true`, else one JSON answer.',
+    credentials: ['secretKey'],
+    body: 'ChatCompletionRequest',
+    success: {
+      status: 200,
+      description:
+        'The completion as JSON (`stream: false`, the default), or its chunks with `stream: true`.',
+      json: 'ChatCompletion',
+      stream: 'chat-chunks',
+    },
+    errors: [422, 502],
+  },
+  {
+    method: 'get',
+    path: '/v1/models',
+    operationId: 'listOpenAiModels',
+    tag: 'OpenAI compatible',
+    summary: 'List the chat apps the key may call, as OpenAI models',
+    credentials: ['secretKey'],
+    success: { status: 200, description: 'The apps as models.', json: 'OpenAiModelList' },
+  },
+  {
+    method: 'get',
+    path: '/v1/apps/{appId}/widget',
+    operationId: 'getWidgetConfig',
+    tag: 'Widget',
+    summary: "What the widget's launcher shows",
+    credentials: ['publishableKey'],
+    success: { status: 200, description: 'The widget configuration.', json: 'WidgetConfig' },
+  },
+  {
+    method: 'get',
+    path: '/widget.js',
+    operationId: 'getWidgetScript',
+    tag: 'Widget',
+    summary: 'The embeddable chat widget script',
+    description:
+      'Pasted as `<script src="https://<host>/widget.js" data-app-id="app_…" data-key="<publishable key>" async></script>`.',
+    credentials: [],
+    success: { status: 200, description: 'The script.', contentType: 'text/javascript' },
+  },
+  {
+    method: 'get',
+    path: '/healthz',
+    operationId: 'getHealth',
+    tag: 'Platform',
+    summary: 'Liveness',
+    credentials: [],
+    success: { status: 200, description: 'Alive.', json: 'Health' },
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
+    tag: 'Platform',
+    summary: 'This document',
+    credentials: [],
+    success: { status: 200, description: 'The OpenAPI 3.1 document.', contentType: 'application/json' },
+  },
+  {
+    method: 'get',
+    path: '/docs',
+    operationId: 'getDocs',
+    tag: 'Platform',
+    summary: 'This document, rendered',
+    credentials: [],
+    success: { status: 200, description: 'An HTML page.', contentType: 'text/html' },
+  },
+];

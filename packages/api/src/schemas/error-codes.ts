@@ -1,0 +1,79 @@
+/**
+ * The error codes the runtime answers with, each with its status and when it is used. Codes fixed by
+ * API.md are marked; the others are our choice and are listed in `/openapi.json`. Callers must still
+ * accept codes not listed here: the contract may add codes, never rename them.
+ */
+export const errorCodes = {
+  malformed_json: { status: 400, description: 'The body is not JSON.' },
+  invalid_request: {
+    status: 400,
+    description:
+      'The body, query or path does not match the schema (unknown keys included); `details.issues` lists each problem.',
+  },
+  unauthorized: { status: 401, description: 'No credentials, or credentials that are not valid.' },
+  forbidden: {
+    status: 403,
+    description: 'Valid credentials that may not do this (e.g. an app key on `/api/*`).',
+  },
+  origin_not_allowed: {
+    status: 403,
+    description: 'A publishable key used from an origin not in its `allowedOrigins`.',
+  },
+  not_found: { status: 404, description: 'Unknown, or not owned by these credentials.' },
+  not_published: { status: 404, description: 'API.md: the app has no published version to run.' },
+  method_not_allowed: { status: 405, description: 'The path exists but not with this method.' },
+  conflict: {
+    status: 409,
+    description: 'The request conflicts with the current state (e.g. a name already taken).',
+  },
+  payload_too_large: { status: 413, description: 'The body is over the limit of the route.' },
+  unsupported_media_type: { status: 415, description: 'The `Content-Type` is not one the route accepts.' },
+  invalid_graph: {
+    status: 422,
+    description: 'The draft or document does not compile; `details.diagnostics` holds the diagnostics.',
+  },
+  invalid_inputs: {
+    status: 422,
+    description: "API.md: run inputs do not match the start node's inputs; `details.fields` lists them.",
+  },
+  rate_limited: { status: 429, description: 'Too many requests; wait for `Retry-After` seconds.' },
+  budget_exhausted: {
+    status: 429,
+    description: 'The daily budget of the app is spent; `Retry-After` says when it resets.',
+  },
+  internal_error: { status: 500, description: 'A bug on our side; the message never holds a stack trace.' },
+  provider_error: {
+    status: 502,
+    description: 'The model provider failed or answered with something unusable.',
+  },
+  admin_not_configured: {
+    status: 503,
+    description: 'API.md: production has no `ADMIN_TOKEN`, so the management API is closed.',
+  },
+  unavailable: { status: 503, description: 'A dependency is down; try again later.' },
+} as const satisfies Record<string, { status: number; description: string }>;
+export type KnownErrorCode = keyof typeof errorCodes;
+
+const codeByStatus: Readonly<Record<number, KnownErrorCode>> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'invalid_request',
+  429: 'rate_limited',
+  500: 'internal_error',
+  502: 'provider_error',
+  503: 'unavailable',
+};
+
+/**
+ * The code to assume for an error answer whose body is not the error shape (a proxy's HTML page).
+ * @example defaultErrorCodeForStatus(404) // 'not_found'; defaultErrorCodeForStatus(418) // 'http_418'
+ */
+export function defaultErrorCodeForStatus(status: number): string {
+  return codeByStatus[status] ?? `http_${status}`;
+}

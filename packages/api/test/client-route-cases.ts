@@ -1,0 +1,273 @@
+import type { EdgeflowClient } from '../src/index.ts';
+import * as examples from './examples.ts';
+
+/** One client method, the request it must make, and what the test server answers. */
+export interface RouteCase {
+  readonly name: string;
+  readonly call: (client: EdgeflowClient) => Promise<unknown>;
+  readonly method: string;
+  readonly url: string;
+  readonly body?: unknown;
+  /** What the server answers: JSON with 200/201, or nothing with 204. */
+  readonly answer?: { readonly status: number; readonly json?: unknown };
+}
+
+const kb = examples.knowledgeBase;
+export const routeCases: RouteCase[] = [
+  {
+    name: 'getHealth',
+    call: (c) => c.getHealth(),
+    method: 'GET',
+    url: '/healthz',
+    answer: { status: 200, json: { ok: true } },
+  },
+  {
+    name: 'listModels',
+    call: (c) => c.listModels(),
+    method: 'GET',
+    url: '/api/models',
+    answer: { status: 200, json: { models: [] } },
+  },
+  {
+    name: 'listTemplates',
+    call: (c) => c.listTemplates(),
+    method: 'GET',
+    url: '/api/templates',
+    answer: { status: 200, json: { templates: [] } },
+  },
+  {
+    name: 'validateGraph',
+    call: (c) => c.validateGraph(examples.document),
+    method: 'POST',
+    url: '/api/graph/validate',
+    body: examples.document,
+    answer: { status: 200, json: examples.diagnostics },
+  },
+  {
+    name: 'createApp',
+    call: (c) => c.createApp({ name: 'Bot', template: 'chat-assistant' }),
+    method: 'POST',
+    url: '/api/apps',
+    body: { name: 'Bot', template: 'chat-assistant' },
+    answer: { status: 201, json: examples.app },
+  },
+  {
+    name: 'listApps',
+    call: (c) => c.listApps(),
+    method: 'GET',
+    url: '/api/apps',
+    answer: { status: 200, json: { apps: [examples.app] } },
+  },
+  {
+    name: 'getApp',
+    call: (c) => c.getApp('app_1'),
+    method: 'GET',
+    url: '/api/apps/app_1',
+    answer: { status: 200, json: examples.app },
+  },
+  {
+    name: 'updateApp',
+    call: (c) => c.updateApp('app_1', { settings: { greeting: 'Hi' } }),
+    method: 'PATCH',
+    url: '/api/apps/app_1',
+    body: { settings: { greeting: 'Hi' } },
+    answer: { status: 200, json: examples.app },
+  },
+  { name: 'deleteApp', call: (c) => c.deleteApp('app_1'), method: 'DELETE', url: '/api/apps/app_1' },
+  {
+    name: 'saveDraft',
+    call: (c) => c.saveDraft('app_1', examples.document),
+    method: 'PUT',
+    url: '/api/apps/app_1/draft',
+    body: examples.document,
+    answer: { status: 200, json: examples.diagnostics },
+  },
+  {
+    name: 'publish',
+    call: (c) => c.publish('app_1'),
+    method: 'POST',
+    url: '/api/apps/app_1/publish',
+    body: {},
+    answer: { status: 201, json: { version: 1, createdAt: examples.time } },
+  },
+  {
+    name: 'listVersions',
+    call: (c) => c.listVersions('app_1'),
+    method: 'GET',
+    url: '/api/apps/app_1/versions',
+    answer: { status: 200, json: { versions: [] } },
+  },
+  {
+    name: 'createKey',
+    call: (c) => c.createKey('app_1', { kind: 'secret' }),
+    method: 'POST',
+    url: '/api/apps/app_1/keys',
+    body: { kind: 'secret' },
+    answer: { status: 201, json: examples.createdKey },
+  },
+  {
+    name: 'listKeys',
+    call: (c) => c.listKeys('app_1'),
+    method: 'GET',
+    url: '/api/apps/app_1/keys',
+    answer: { status: 200, json: { keys: [] } },
+  },
+  {
+    name: 'deleteKey',
+    call: (c) => c.deleteKey('app_1', 'key_1'),
+    method: 'DELETE',
+    url: '/api/apps/app_1/keys/key_1',
+  },
+  {
+    name: 'listRuns',
+    call: (c) => c.listRuns('app_1', { cursor: 'abc', limit: 5 }),
+    method: 'GET',
+    url: '/api/apps/app_1/runs?cursor=abc&limit=5',
+    answer: { status: 200, json: { runs: [], nextCursor: null } },
+  },
+  {
+    name: 'getRunAsAdmin',
+    call: (c) => c.getRunAsAdmin('run_1'),
+    method: 'GET',
+    url: '/api/runs/run_1',
+    answer: { status: 200, json: examples.runRecord },
+  },
+  {
+    name: 'getRun',
+    call: (c) => c.getRun('run_1'),
+    method: 'GET',
+    url: '/v1/runs/run_1',
+    answer: { status: 200, json: examples.runRecord },
+  },
+  {
+    name: 'createKnowledgeBase',
+    call: (c) => c.createKnowledgeBase({ name: 'Manuals' }),
+    method: 'POST',
+    url: '/api/knowledge-bases',
+    body: { name: 'Manuals' },
+    answer: { status: 201, json: kb },
+  },
+  {
+    name: 'listKnowledgeBases',
+    call: (c) => c.listKnowledgeBases(),
+    method: 'GET',
+    url: '/api/knowledge-bases',
+    answer: { status: 200, json: { knowledgeBases: [kb] } },
+  },
+  {
+    name: 'getKnowledgeBase',
+    call: (c) => c.getKnowledgeBase('kb_1'),
+    method: 'GET',
+    url: '/api/knowledge-bases/kb_1',
+    answer: { status: 200, json: kb },
+  },
+  {
+    name: 'updateKnowledgeBase',
+    call: (c) => c.updateKnowledgeBase('kb_1', { name: 'M' }),
+    method: 'PATCH',
+    url: '/api/knowledge-bases/kb_1',
+    body: { name: 'M' },
+    answer: { status: 200, json: kb },
+  },
+  {
+    name: 'deleteKnowledgeBase',
+    call: (c) => c.deleteKnowledgeBase('kb_1'),
+    method: 'DELETE',
+    url: '/api/knowledge-bases/kb_1',
+  },
+  {
+    name: 'addDocument',
+    call: (c) => c.addDocument('kb_1', { url: 'https://example.com/a' }),
+    method: 'POST',
+    url: '/api/knowledge-bases/kb_1/documents',
+    body: { url: 'https://example.com/a' },
+    answer: { status: 201, json: examples.knowledgeDocument },
+  },
+  {
+    name: 'listDocuments',
+    call: (c) => c.listDocuments('kb_1'),
+    method: 'GET',
+    url: '/api/knowledge-bases/kb_1/documents',
+    answer: { status: 200, json: { documents: [] } },
+  },
+  {
+    name: 'deleteDocument',
+    call: (c) => c.deleteDocument('kb_1', 'doc_1'),
+    method: 'DELETE',
+    url: '/api/knowledge-bases/kb_1/documents/doc_1',
+  },
+  {
+    name: 'queryKnowledgeBase',
+    call: (c) => c.queryKnowledgeBase('kb_1', { query: 'q' }),
+    method: 'POST',
+    url: '/api/knowledge-bases/kb_1/query',
+    body: { query: 'q' },
+    answer: { status: 200, json: { chunks: [] } },
+  },
+  {
+    name: 'putSecret',
+    call: (c) => c.putSecret('crm_token', 's3cret'),
+    method: 'PUT',
+    url: '/api/secrets/crm_token',
+    body: { value: 's3cret' },
+  },
+  {
+    name: 'listSecrets',
+    call: (c) => c.listSecrets(),
+    method: 'GET',
+    url: '/api/secrets',
+    answer: { status: 200, json: { secrets: [] } },
+  },
+  {
+    name: 'deleteSecret',
+    call: (c) => c.deleteSecret('crm_token'),
+    method: 'DELETE',
+    url: '/api/secrets/crm_token',
+  },
+  {
+    name: 'listConversationMessages',
+    call: (c) => c.listConversationMessages('app_1', 'conv_1'),
+    method: 'GET',
+    url: '/v1/apps/app_1/conversations/conv_1/messages',
+    answer: { status: 200, json: { messages: [] } },
+  },
+  {
+    name: 'getWidgetConfig',
+    call: (c) => c.getWidgetConfig('app_1'),
+    method: 'GET',
+    url: '/v1/apps/app_1/widget',
+    answer: { status: 200, json: { name: 'Bot', greeting: null, theme: {} } },
+  },
+  {
+    name: 'listOpenAiModels',
+    call: (c) => c.listOpenAiModels(),
+    method: 'GET',
+    url: '/v1/models',
+    answer: { status: 200, json: { object: 'list', data: [] } },
+  },
+  {
+    name: 'getOpenApiDocument',
+    call: (c) => c.getOpenApiDocument(),
+    method: 'GET',
+    url: '/openapi.json',
+    answer: { status: 200, json: { openapi: '3.1.0' } },
+  },
+  {
+    name: 'createChatCompletion',
+    call: (c) => c.createChatCompletion({ model: 'app_1', messages: [{ role: 'user', content: 'Hi' }] }),
+    method: 'POST',
+    url: '/v1/chat/completions',
+    body: { model: 'app_1', messages: [{ role: 'user', content: 'Hi' }], stream: false },
+    answer: {
+      status: 200,
+      json: {
+        id: 'run_1',
+        object: 'chat.completion',
+        created: 1,
+        model: 'app_1',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'Hello' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      },
+    },
+  },
+];

@@ -1,0 +1,105 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Database } from './database.ts';
+import { newId } from './ids.ts';
+import { conversations, messages } from './schema.ts';
+
+/** Who owns a conversation: the key that created it and, for widget visitors, the visitor. */
+export interface ConversationOwner {
+  keyId: string | null;
+  visitorId: string | null;
+}
+
+export interface MessageRecord {
+  role: 'user' | 'assistant';
+  content: string;
+  runId: string;
+  createdAt: string;
+}
+
+/** Conversations of chat apps; every read is scoped to the app and the owner. */
+export function createConversationStore(db: Database, now: () => number = Date.now) {
+  const ownedBy = (appId: string, id: string, owner: ConversationOwner) =>
+    and(
+      eq(conversations.id, id),
+      eq(conversations.appId, appId),
+      owner.keyId === null ? isNull(conversations.keyId) : eq(conversations.keyId, owner.keyId),
+      owner.visitorId === null
+        ? isNull(conversations.visitorId)
+        : eq(conversations.visitorId, owner.visitorId),
+    );
+
+  return {
+    /** A new conversation's id and the statement that creates it (to batch with the run's first write). */
+    createStatement(appId: string, owner: ConversationOwner): { id: string; statement: BatchItem<'sqlite'> } {
+      const time = now();
+      const id = newId('conv');
+      const statement = db.insert(conversations).values({
+        id,
+        appId,
+        keyId: owner.keyId,
+        visitorId: owner.visitorId,
+        createdAt: time,
+        updatedAt: time,
+      });
+      return { id, statement };
+    },
+
+    async exists(appId: string, id: string, owner: ConversationOwner): Promise<boolean> {
+      const row = await db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(ownedBy(appId, id, owner))
+        .get();
+      return row !== undefined;
+    },
+
+    /** The last `limit` messages, oldest first, or null when the conversation is not the owner's. */
+    async messages(
+      appId: string,
+      id: string,
+      owner: ConversationOwner,
+      limit = 200,
+    ): Promise<MessageRecord[] | null> {
+      const [owned, rows] = await db.batch([
+        db
+          .select({ id: conversations.id })
+          .from(conversations)
+          .where(ownedBy(appId, id, owner)),
+        db
+          .select()
+          .from(messages)
+          .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+          .where(and(eq(messages.conversationId, id), eq(conversations.appId, appId)))
+          .orderBy(desc(messages.id))
+          .limit(limit),
+      ]);
+      if (owned.length === 0) return null;
+      return rows.reverse().map(({ messages: row }) => ({
+        role: row.role,
+        content: row.content,
+        runId: row.runId,
+        createdAt: new Date(row.createdAt).toISOString(),
+      }));
+    },
+
+    /** Statements that append one exchange (to batch with the run's end). */
+    appendStatements(
+      conversationId: string,
+      runId: string,
+      query: string,
+      answer: string,
+    ): BatchItem<'sqlite'>[] {
+      const time = now();
+      return [
+        db.insert(messages).values([
+          { conversationId, role: 'user', content: query, runId, createdAt: time },
+          { conversationId, role: 'assistant', content: answer, runId, createdAt: time },
+        ]),
+        db.update(conversations).set({ updatedAt: time }).where(eq(conversations.id, conversationId)),
+      ];
+    },
+  };
+}
+
+export type ConversationStore = ReturnType<typeof createConversationStore>;

@@ -1,0 +1,5 @@
+/** Tokens a model call consumed, as providers report them. */
+export interface TokenUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+}

@@ -1,0 +1,45 @@
+import { createEchoModel, type ModelPort } from '@edgeflow/engine';
+import type { ProviderEnvironment } from './provider-environment.ts';
+import type { ProviderOptions } from './provider-options.ts';
+import { providerRegistryFor } from './provider-registry.ts';
+import { createRetrier } from './retrying.ts';
+import { streamWithRetries } from './stream-with-retries.ts';
+import { toModelError } from './to-model-error.ts';
+
+const echo = createEchoModel();
+
+/**
+ * The engine's model port on the Vercel AI SDK, for the providers the environment configures
+ * (`alibaba:`, `openai:`, `compatible:`, `workers-ai:`) and the built-in `local:echo`. Provider
+ * instances are made once per environment object, so calling this per request is cheap.
+ * Failed tries are retried (network, 408, 429, 5xx; `Retry-After` honoured) only while nothing has
+ * been yielded; a stream that breaks later fails with `model_stream_interrupted`.
+ * @example const model = createModelPort(env); run(plan, { inputs, ports: { clock, model } })
+ */
+export function createModelPort(environment: ProviderEnvironment, options: ProviderOptions = {}): ModelPort {
+  const registry = providerRegistryFor(environment, options.fetch);
+  const retrier = createRetrier(options);
+  return {
+    async *stream(request, signal) {
+      // Inside the generator, so an unconfigured model fails where the engine reads the stream.
+      const resolved = registry.languageModel(request.model);
+      if (resolved.kind === 'echo') {
+        yield* echo.stream(request, signal);
+        return;
+      }
+      const toError = (error: unknown) =>
+        toModelError(error, {
+          modelId: request.model,
+          keyVariable: resolved.keyVariable,
+          secrets: registry.secrets,
+          now: Date.now(),
+        });
+      yield* streamWithRetries(
+        { model: resolved.model, jsonMode: resolved.jsonMode, toError },
+        retrier,
+        request,
+        signal,
+      );
+    },
+  };
+}

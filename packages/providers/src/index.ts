@@ -1,0 +1,11 @@
+export { createEmbedder, type Embedder, type EmbeddingResult } from './create-embedder.ts';
+export { createModelPort } from './create-model-port.ts';
+export { embedByHash, hashEmbeddingDimensions } from './hash-embedding.ts';
+export { listModels } from './list-models.ts';
+export { type ModelCapability, type ModelInfo, modelCatalog } from './model-catalog.ts';
+export { ModelError, type ModelErrorCode } from './model-error.ts';
+export type { ProviderEnvironment, WorkersAiBinding } from './provider-environment.ts';
+export type { ProviderOptions, RetryNotice } from './provider-options.ts';
+export type { FetchFunction } from './provider-registry.ts';
+export { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
+export type { Sleep } from './sleep.ts';

@@ -1,0 +1,26 @@
+import type { CancelSignal } from '@edgeflow/engine';
+
+/** An `AbortController` that follows a `CancelSignal`; `dispose` unhooks it and aborts what is still running. */
+export interface LinkedAbort {
+  readonly signal: AbortSignal;
+  dispose(): void;
+}
+
+/**
+ * The AI SDK wants a real `AbortSignal`; the engine hands us its own `CancelSignal`. This bridges
+ * the two for one call, and aborting on `dispose` cancels the HTTP request when the caller stops
+ * reading early.
+ */
+export function linkAbort(signal: CancelSignal | undefined): LinkedAbort {
+  const controller = new AbortController();
+  const forward = (): void => controller.abort(signal?.reason);
+  if (signal?.aborted) forward();
+  else signal?.addEventListener('abort', forward, { once: true });
+  return {
+    signal: controller.signal,
+    dispose() {
+      signal?.removeEventListener('abort', forward);
+      if (!controller.signal.aborted) controller.abort();
+    },
+  };
+}

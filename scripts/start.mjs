@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// `npm start`: the platform on http://localhost:8787 (PORT to change) through `wrangler dev`, with a
+// local D1 (migrations applied), an admin token (created once in apps/runtime/.dev.vars, printed), and
+// provider settings taken from this process's environment, which win over .dev.vars.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runtimeDir, wranglerSpawn, wranglerSync } from './wrangler.mjs';
+
+/** Variables handed from the environment of `npm start` to the local worker (API.md, Configuration). */
+const passThrough = [
+  'ADMIN_TOKEN',
+  'DASHSCOPE_API_KEY',
+  'DASHSCOPE_BASE_URL',
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'OPENAI_COMPATIBLE_BASE_URL',
+  'OPENAI_COMPATIBLE_API_KEY',
+  'OPENAI_COMPATIBLE_MODELS',
+  'SECRETS_MASTER_KEY',
+  'EGRESS_ALLOW_PRIVATE',
+  'EGRESS_ALLOW_HOSTS',
+];
+
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? '127.0.0.1';
+const persistTo = process.env.EDGEFLOW_STATE_DIR ?? join(runtimeDir, '.wrangler', 'state');
+const devVarsPath = join(runtimeDir, '.dev.vars');
+
+function readDevVars() {
+  if (!existsSync(devVarsPath)) return {};
+  const vars = {};
+  for (const line of readFileSync(devVarsPath, 'utf8').split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*"?(.*?)"?\s*$/.exec(line);
+    if (match) vars[match[1]] = match[2];
+  }
+  return vars;
+}
+
+let devVars = readDevVars();
+if (!devVars.ADMIN_TOKEN) {
+  const token = `ef_admin_${randomBytes(24).toString('base64url')}`;
+  const existing = existsSync(devVarsPath) ? readFileSync(devVarsPath, 'utf8') : '';
+  writeFileSync(
+    devVarsPath,
+    `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}ADMIN_TOKEN="${token}"\n`,
+  );
+  chmodSync(devVarsPath, 0o600);
+  devVars = readDevVars();
+}
+const adminToken = process.env.ADMIN_TOKEN || devVars.ADMIN_TOKEN;
+
+// Written afresh on every start: later --env-file wins, so the environment overrides .dev.vars.
+const overridesPath = join(runtimeDir, '.wrangler', 'start.env');
+mkdirSync(join(runtimeDir, '.wrangler'), { recursive: true });
+const overrides = { ENVIRONMENT: 'development' };
+for (const name of passThrough) if (process.env[name]) overrides[name] = process.env[name];
+writeFileSync(
+  overridesPath,
+  Object.entries(overrides)
+    .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
+    .join('\n'),
+  { mode: 0o600 },
+);
+
+const migrated = wranglerSync(
+  ['d1', 'migrations', 'apply', 'edgeflow', '--local', '--persist-to', persistTo],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
+if (migrated !== 0) {
+  console.error('Applying the database migrations failed; see the error above.');
+  process.exit(migrated);
+}
+
+const dev = wranglerSpawn(
+  [
+    'dev',
+    '--port',
+    String(port),
+    '--ip',
+    host,
+    '--persist-to',
+    persistTo,
+    '--env-file',
+    devVarsPath,
+    '--env-file',
+    overridesPath,
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    process.env.WRANGLER_LOG ?? 'warn',
+  ],
+  { stdio: ['ignore', 'pipe', 'pipe'] },
+);
+
+let announced = false;
+const relay = (stream, target) =>
+  stream.on('data', (chunk) => {
+    const text = chunk.toString();
+    // Offline, wrangler cannot fetch Request.cf metadata; the warning is harmless noise here.
+    if (/Request\.cf|workers\.cloudflare\.com|getaddrinfo|GetAddrInfoReqWrap/.test(text)) return;
+    target.write(text);
+  });
+relay(dev.stdout, process.stdout);
+relay(dev.stderr, process.stderr);
+
+// Announce once the server answers, so the printed URL works when it is read.
+const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+const started = Date.now();
+const poll = setInterval(async () => {
+  try {
+    const response = await fetch(`${base}/healthz`);
+    if (response.ok && !announced) {
+      announced = true;
+      clearInterval(poll);
+      console.log(`\nEdgeflow is running: ${base}/\n`);
+      console.log(`  Admin token: ${adminToken}`);
+      console.log(`  Sign in:     ${base}/#token=${adminToken}`);
+      console.log(`  API docs:    ${base}/docs\n`);
+      console.log('  Models: local:echo (no key needed) is always available.');
+      console.log('  Stop with Ctrl+C.\n');
+    }
+  } catch {
+    if (Date.now() - started > 120_000) {
+      clearInterval(poll);
+      console.error('The server did not come up within 2 minutes.');
+    }
+  }
+}, 250);
+
+const stop = () => {
+  clearInterval(poll);
+  dev.kill('SIGTERM');
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+dev.on('exit', (code) => {
+  clearInterval(poll);
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,36 @@
+// Runs the workspace's pinned wrangler CLI for apps/runtime.
+// Why not `npx wrangler`: wrangler's bin shim refuses Node 20, yet its CLI runs fine on it (checked:
+// dev, d1 migrations, deploy --dry-run). We pin the wrangler that @cloudflare/vitest-pool-workers uses,
+// so `npm start` and the worker tests run on the same workerd.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const runtimeDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'runtime');
+const require = createRequire(join(runtimeDir, 'package.json'));
+export const wranglerCli = join(dirname(require.resolve('wrangler/package.json')), 'wrangler-dist', 'cli.js');
+
+const baseEnv = () => ({ ...process.env, WRANGLER_SEND_METRICS: 'false', NO_D1_WARNING: 'true' });
+
+/** Runs wrangler to completion; returns its exit status. */
+export function wranglerSync(args, options = {}) {
+  const result = spawnSync(process.execPath, ['--no-warnings', wranglerCli, ...args], {
+    cwd: runtimeDir,
+    stdio: 'inherit',
+    env: baseEnv(),
+    ...options,
+  });
+  return result.status ?? 1;
+}
+
+/** Starts a long-running wrangler (e.g. `dev`). */
+export function wranglerSpawn(args, options = {}) {
+  return spawn(process.execPath, ['--no-warnings', wranglerCli, ...args], {
+    cwd: runtimeDir,
+    env: baseEnv(),
+    ...options,
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(wranglerSync(process.argv.slice(2)));
