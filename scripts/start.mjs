@@ -99,7 +99,13 @@ const relay = (stream, target) =>
   stream.on('data', (chunk) => {
     const text = chunk.toString();
     // Offline, wrangler cannot fetch Request.cf metadata; the warning is harmless noise here.
-    if (/Request\.cf|workers\.cloudflare\.com|getaddrinfo|GetAddrInfoReqWrap/.test(text)) return;
+    // wrangler's Node 22 notice is moot: scripts/wrangler.mjs explains why Node 20 is fine here.
+    if (
+      /Request\.cf|workers\.cloudflare\.com|getaddrinfo|GetAddrInfoReqWrap|requires at least Node\.js/.test(
+        text,
+      )
+    )
+      return;
     target.write(text);
   });
 relay(dev.stdout, process.stdout);

@@ -13,15 +13,14 @@ export const wranglerCli = join(dirname(require.resolve('wrangler/package.json')
 
 const baseEnv = () => ({ ...process.env, WRANGLER_SEND_METRICS: 'false', NO_D1_WARNING: 'true' });
 
-/** Runs wrangler to completion; returns its exit status. */
+/** Runs wrangler to completion; returns spawnSync's result (`status`, and output when piped). */
 export function wranglerSync(args, options = {}) {
-  const result = spawnSync(process.execPath, ['--no-warnings', wranglerCli, ...args], {
+  return spawnSync(process.execPath, ['--no-warnings', wranglerCli, ...args], {
     cwd: runtimeDir,
     stdio: 'inherit',
     env: baseEnv(),
     ...options,
   });
-  return result.status ?? 1;
 }
 
 /** Starts a long-running wrangler (e.g. `dev`). */
@@ -33,4 +32,5 @@ export function wranglerSpawn(args, options = {}) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(wranglerSync(process.argv.slice(2)));
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  process.exit(wranglerSync(process.argv.slice(2)).status ?? 1);

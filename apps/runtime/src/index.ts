@@ -1,5 +1,8 @@
-import { Hono } from 'hono';
+import { createApp } from './app.ts';
+import type { Env } from './env.ts';
 
-const app = new Hono();
-app.get('/healthz', (c) => c.json({ ok: true }));
-export default app;
+const app = createApp();
+
+export default {
+  fetch: (request, env, context) => app.fetch(request, env, context),
+} satisfies ExportedHandler<Env>;

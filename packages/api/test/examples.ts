@@ -76,10 +76,13 @@ export const runEvents = [
     inputs: { prompt: 'Hi' },
     attempts: [
       {
-        attempt: 1,
+        number: 1,
         model: 'alibaba:qwen-plus',
-        error: { code: 'rate_limited', message: 'Provider said 429.' },
+        status: 'failed',
+        error: { code: 'model_rate_limited', message: 'Provider said 429.' },
+        elapsedMs: 40,
       },
+      { number: 2, model: 'alibaba:qwen-plus', status: 'succeeded', elapsedMs: 80 },
     ],
   },
   {

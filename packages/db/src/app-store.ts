@@ -77,7 +77,12 @@ export function createAppStore(db: Database, now: () => number = Date.now) {
 
     async update(
       id: string,
-      patch: { name?: string; settings?: Record<string, unknown>; draft?: unknown },
+      patch: {
+        name?: string;
+        settings?: Record<string, unknown>;
+        draft?: unknown;
+        mode?: 'chat' | 'workflow';
+      },
     ): Promise<AppRecord | null> {
       const row = await db
         .update(apps)

@@ -31,9 +31,12 @@ export function createConversationStore(db: Database, now: () => number = Date.n
 
   return {
     /** A new conversation's id and the statement that creates it (to batch with the run's first write). */
-    createStatement(appId: string, owner: ConversationOwner): { id: string; statement: BatchItem<'sqlite'> } {
+    createStatement(
+      appId: string,
+      owner: ConversationOwner,
+      id: string = newId('conv'),
+    ): BatchItem<'sqlite'> {
       const time = now();
-      const id = newId('conv');
       const statement = db.insert(conversations).values({
         id,
         appId,
@@ -42,7 +45,7 @@ export function createConversationStore(db: Database, now: () => number = Date.n
         createdAt: time,
         updatedAt: time,
       });
-      return { id, statement };
+      return statement;
     },
 
     async exists(appId: string, id: string, owner: ConversationOwner): Promise<boolean> {

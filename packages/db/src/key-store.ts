@@ -44,7 +44,12 @@ export function keyKindOf(key: string): KeyKind | null {
 /** App keys: random (≥128 bits), shown once, stored only as SHA-256. */
 export function createKeyStore(db: Database, now: () => number = Date.now) {
   return {
-    async create(input: { appId: string; kind: KeyKind; name?: string; allowedOrigins?: string[] }) {
+    async create(input: {
+      appId: string;
+      kind: KeyKind;
+      name?: string | undefined;
+      allowedOrigins?: string[] | undefined;
+    }) {
       // 43 base62 characters ≈ 256 bits.
       const key = `${keyPrefixes[input.kind]}${randomToken(43)}`;
       const row = {

@@ -25,7 +25,8 @@ export interface StepRecord {
   outputs?: unknown;
   error?: ErrorRecord | undefined;
   usage?: UsageRecord | undefined;
-  attempts?: unknown[] | undefined;
+  attempts?: readonly unknown[] | undefined;
+  logs?: readonly string[] | undefined;
   startedAt: number;
   elapsedMs: number;
 }
@@ -66,6 +67,7 @@ export interface RunRecord extends RunSummary {
     error: ErrorRecord | null;
     usage: UsageRecord | null;
     attempts: unknown[] | null;
+    logs: string[] | null;
     startedAt: string;
     elapsedMs: number;
   }[];
@@ -75,7 +77,7 @@ export interface RunRecord extends RunSummary {
 export type RunScope = { admin: true } | { admin: false; keyId: string };
 
 const iso = (milliseconds: number) => new Date(milliseconds).toISOString();
-const stepColumns = 12;
+const stepColumns = 13;
 
 function toSummary(row: typeof runs.$inferSelect): RunSummary {
   return {
@@ -113,8 +115,9 @@ function decodeCursor(cursor: string): { startedAt: number; id: string } | null 
  */
 export function createRunStore(db: Database) {
   return {
-    async start(run: RunStart): Promise<void> {
-      await db.insert(runs).values({ ...run, status: 'running' });
+    /** The statement that records a run's start (to batch with a new conversation, and not await). */
+    startStatement(run: RunStart): BatchItem<'sqlite'> {
+      return db.insert(runs).values({ ...run, status: 'running' });
     },
 
     /** Statements that record the end of a run and all its steps (chunked under D1's parameter limit). */
@@ -143,7 +146,8 @@ export function createRunStore(db: Database) {
         outputs: step.outputs ?? null,
         error: step.error ?? null,
         usage: step.usage ?? null,
-        attempts: step.attempts ?? null,
+        attempts: step.attempts ? [...step.attempts] : null,
+        logs: step.logs ? [...step.logs] : null,
         startedAt: step.startedAt,
         elapsedMs: step.elapsedMs,
       }));
@@ -204,6 +208,7 @@ export function createRunStore(db: Database) {
           error: step.error,
           usage: step.usage,
           attempts: step.attempts,
+          logs: step.logs,
           startedAt: iso(step.startedAt),
           elapsedMs: step.elapsedMs,
         })),

@@ -133,6 +133,8 @@ export const runSteps = sqliteTable(
     usage: json<UsageRecord>('usage'),
     /** Retries and fallbacks of the step, when there were any. */
     attempts: json<unknown[]>('attempts'),
+    /** What a code node's program logged. */
+    logs: json<string[]>('logs'),
     startedAt: timestamp('started_at').notNull(),
     elapsedMs: integer('elapsed_ms').notNull(),
   },

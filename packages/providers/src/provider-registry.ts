@@ -111,7 +111,17 @@ function sdkProviders(settings: ProviderSettings, fetch: FetchFunction | undefin
           ...withFetch,
         }),
       ),
-    workersAi: workersAi && once(() => createWorkersAI({ binding: workersAi.binding })),
+    workersAi:
+      workersAi &&
+      // workers-ai-provider types its binding as the full `Ai` of @cloudflare/workers-types; it only calls
+      // `run`, which is what we require, so the narrower structural type is passed through.
+      once(() =>
+        createWorkersAI({
+          binding: workersAi.binding as NonNullable<
+            Extract<Parameters<typeof createWorkersAI>[0], { binding?: unknown }>['binding']
+          >,
+        }),
+      ),
   };
 }
 

@@ -31,7 +31,7 @@ Every error is \`{ "error": { "code", "message", "details" } }\`. Codes are stab
 ${errorCodeTable}
 
 ## Run events
-\`POST …/runs\` streams \`text/event-stream\`: each event is \`id: <seq>\\nevent: <type>\\ndata: <json>\\n\\n\`, the JSON holding \`type\`, \`runId\` and \`seq\` (from 1). Types: \`run-start\`, \`node-start\`, \`text-delta\`, \`node-end\`, \`run-end\` (always last, also after a failure). A \`: ping\` comment comes at least every 15 s while nothing else does. More event types may be added: skip the ones you do not know. For a run of the draft, \`version\` is \`null\`. \`node-end\` may carry the node's \`inputs\` and the failed \`attempts\` before its last (retries and model fallbacks).
+\`POST …/runs\` streams \`text/event-stream\`: each event is \`id: <seq>\\nevent: <type>\\ndata: <json>\\n\\n\`, the JSON holding \`type\`, \`runId\` and \`seq\` (from 1). Types: \`run-start\`, \`node-start\`, \`text-delta\`, \`node-end\`, \`run-end\` (always last, also after a failure). A \`: ping\` comment comes at least every 15 s while nothing else does. More event types may be added: skip the ones you do not know. For a run of the draft, \`version\` is \`null\`. \`node-end\` may carry the node's \`inputs\` and, when it was tried more than once, every try in \`attempts\` (retries and model fallbacks).
 
 ## Knowledge
 Chunking defaults to \`${JSON.stringify(defaultChunking)}\` characters; \`topK\` to 4; \`mode\` to \`hybrid\` when the knowledge base has an embedding model, else \`keyword\`. Documents come as JSON \`{ title, text, type? }\`, JSON \`{ url }\`, or \`multipart/form-data\` with a \`file\` part and an optional \`title\`; their \`status\` is \`processing\`, then \`ready\` or \`failed\`.

@@ -10,8 +10,10 @@ export type RunError = z.output<typeof runErrorSchema>;
 
 /** One failed try of a node that retried or fell back to another model. */
 export const attemptSchema = z.object({
-  attempt: z.int().min(1).describe('Counts from 1.'),
+  number: z.int().min(1).describe('Counts from 1, across the models tried.'),
   model: z.string().optional().describe('The model tried, for model nodes.'),
-  error: z.object({ code: z.string().max(100), message: z.string() }),
+  status: z.enum(['succeeded', 'failed']),
+  error: z.object({ code: z.string().max(100), message: z.string() }).optional(),
+  elapsedMs: z.number().min(0),
 });
 export type Attempt = z.output<typeof attemptSchema>;

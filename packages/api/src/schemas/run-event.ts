@@ -29,6 +29,7 @@ export const runStartEventSchema = z.object({
     .nullable()
     .describe('The published version that runs; `null` for a run of the draft.'),
   conversationId: conversationIdSchema.optional().describe('Chat apps: the conversation, new or continued.'),
+  startedAt: z.string().optional(),
 });
 
 export const nodeStartEventSchema = z.object({
@@ -58,7 +59,11 @@ export const nodeEndEventSchema = z.object({
   attempts: z
     .array(attemptSchema)
     .optional()
-    .describe('Failed tries before the last one (retries, fallbacks).'),
+    .describe('Every try, when the node was tried more than once (retries, fallback models).'),
+  nodeType: z.string().optional(),
+  port: z.string().optional().describe('The output port taken (`out`, a case or class id, `else`, `error`).'),
+  startedAt: z.string().optional(),
+  logs: z.array(z.string()).optional().describe('What a code node logged.'),
 });
 
 export const runEndEventSchema = z.object({

@@ -8,7 +8,7 @@ export const pingComment = ': ping\n\n';
  * Encodes a run event the way API.md fixes it: `id: <seq>`, `event: <type>`, the JSON as `data`.
  * @example formatServerSentEvent({ type: 'node-start', runId: 'run_1', seq: 2, nodeId: 'llm', nodeType: 'llm' })
  */
-export function formatServerSentEvent(event: RunEvent): string {
+export function formatServerSentEvent(event: Pick<RunEvent, 'type' | 'seq'>): string {
   // JSON.stringify escapes CR and LF inside strings, so the data is always one line.
   return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }

@@ -92,8 +92,11 @@ describe('runEventSchema', () => {
       { ...nodeStart, type: 'node-begin' },
       { ...delta, delta: undefined },
       { ...nodeEnd, status: 'cancelled' },
-      { ...nodeEnd, attempts: [{ attempt: 0, error: { code: 'x', message: 'y' } }] },
-      { ...nodeEnd, attempts: [{ attempt: 1 }] },
+      {
+        ...nodeEnd,
+        attempts: [{ number: 0, status: 'failed', elapsedMs: 1, error: { code: 'x', message: 'y' } }],
+      },
+      { ...nodeEnd, attempts: [{ number: 1 }] },
       { ...end, usage: undefined },
       { ...end, status: 'skipped' },
       { ...end, error: { message: 'no code' } },

@@ -67,6 +67,7 @@ CREATE TABLE `run_steps` (
 	`error` text,
 	`usage` text,
 	`attempts` text,
+	`logs` text,
 	`started_at` integer NOT NULL,
 	`elapsed_ms` integer NOT NULL,
 	PRIMARY KEY(`run_id`, `position`),

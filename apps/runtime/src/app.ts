@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import type { Env } from './env.ts';
+import { adminAuth } from './http/admin-auth.ts';
+import { ApiError, handleError } from './http/api-error.ts';
+import { appKeyAuth } from './http/app-key-auth.ts';
+import { appRoutes } from './routes/apps.ts';
+import { publicInfoRoutes } from './routes/docs.ts';
+import { keyRoutes } from './routes/keys.ts';
+import { platformRoutes } from './routes/platform.ts';
+import { publicRoutes } from './routes/public.ts';
+import { adminRunRoutes } from './routes/runs.ts';
+
+/**
+ * The runtime's HTTP surface. Deny by default: every `/api/*` path (known or not) passes the admin
+ * check first and every `/v1/*` path the app-key check, before any routing or body parsing.
+ */
+export function createApp() {
+  const app = new Hono<{ Bindings: Env }>();
+  app.onError(handleError);
+  app.notFound(() => {
+    throw new ApiError(404, 'not_found', 'There is nothing at this path; see /docs for the API.');
+  });
+  app.use('*', async (context, next) => {
+    await next();
+    context.header('x-content-type-options', 'nosniff');
+    context.header('referrer-policy', 'no-referrer');
+  });
+  app.use('/api/*', adminAuth);
+  app.use('/v1/*', appKeyAuth);
+  app.route('/', publicInfoRoutes);
+  app.route('/api', platformRoutes);
+  app.route('/api/apps', appRoutes);
+  app.route('/api/apps', keyRoutes);
+  app.route('/api', adminRunRoutes);
+  app.route('/v1', publicRoutes);
+  return app;
+}

@@ -1,0 +1,14 @@
+import type { ProviderEnvironment } from '@edgeflow/providers';
+
+/** The Worker's bindings and variables (API.md, Configuration). */
+export interface Env extends ProviderEnvironment {
+  readonly DB: D1Database;
+  /** Bearer token of the management API; without it production serves no `/api/*`. */
+  readonly ADMIN_TOKEN?: string;
+  /** `development` under `npm start`; anything else (or nothing) is production, which fails closed. */
+  readonly ENVIRONMENT?: string;
+  /** Lets pipeline requests reach private addresses (the fake servers of the tests); off by default. */
+  readonly EGRESS_ALLOW_PRIVATE?: string;
+}
+
+export const isDevelopment = (env: Env) => env.ENVIRONMENT === 'development';

@@ -1,0 +1,48 @@
+import { errorBody } from '@edgeflow/api';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/**
+ * A failure a route turns into the contract's one error shape; thrown anywhere below a route and
+ * answered by the app's error handler.
+ * @example throw new ApiError(404, 'not_found', 'No app app_123.')
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const notFound = (what: string) =>
+  new ApiError(404, 'not_found', `${what} does not exist or is not yours.`);
+
+/** The JSON answer of an error, with `Cache-Control: no-store`. */
+export function errorResponse(error: ApiError): Response {
+  return new Response(JSON.stringify(errorBody(error.code, error.message, error.details)), {
+    status: error.status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...error.headers,
+    },
+  });
+}
+
+/** Hono's onError: our errors as they are; anything else a 500 without a stack trace. */
+export function handleError(error: Error, context: Context): Response {
+  if (error instanceof ApiError) return errorResponse(error);
+  // Logged for the operator (wrangler tail); never sent to the caller, and never with request data.
+  console.error(
+    `unhandled error on ${context.req.method} ${new URL(context.req.url).pathname}: ${error.name}: ${error.message}`,
+  );
+  return errorResponse(
+    new ApiError(500, 'internal_error', 'Something went wrong on our side; the request was not completed.'),
+  );
+}

@@ -1,0 +1,80 @@
+import { runRequestSchema } from '@edgeflow/api';
+import { createConversationStore, createDatabase, createRunStore } from '@edgeflow/db';
+import { type Context, Hono } from 'hono';
+import { ApiError, notFound } from '../http/api-error.ts';
+import { type PublicEnv, requireAppKey } from '../http/app-key-auth.ts';
+import { readJson } from '../http/read-body.ts';
+import { executeRun } from '../run/execute-run.ts';
+import { loadPublished } from '../run/load-published.ts';
+import { resolveConversation } from '../run/resolve-conversation.ts';
+import { validateRunInputs } from '../run/validate-run-inputs.ts';
+import { shownRun } from './runs.ts';
+
+function appKeyFor(context: Context<PublicEnv>, appId: string, what: string) {
+  const key = requireAppKey(context, appId, what);
+  if (!key)
+    throw new ApiError(
+      403,
+      'forbidden',
+      'Use an app key here; the admin token runs drafts through /api/apps/{appId}/draft/runs.',
+    );
+  return key;
+}
+
+/** Running published apps and reading what a key may see (`/v1/*`, app keys). */
+export const publicRoutes = new Hono<PublicEnv>()
+  .post('/apps/:appId/runs', async (context) => {
+    const appId = context.req.param('appId');
+    const key = appKeyFor(context, appId, 'This app');
+    const body = await readJson(context, runRequestSchema, { optional: true });
+    const waitUntil = (work: Promise<unknown>) => context.executionCtx.waitUntil(work);
+    const { published, plan } = await loadPublished(context.env, appId, waitUntil);
+    const inputs = validateRunInputs(plan, body.inputs);
+    const db = createDatabase(context.env.DB);
+    return executeRun({
+      env: context.env,
+      db,
+      waitUntil,
+      appId,
+      version: published.version,
+      plan,
+      source: key.kind === 'publishable' ? 'widget' : 'api',
+      keyId: key.id,
+      inputs,
+      conversation: await resolveConversation(
+        db,
+        appId,
+        plan,
+        { keyId: key.id, visitorId: null },
+        body.conversationId,
+      ),
+      stream: body.stream,
+    });
+  })
+  .get('/apps/:appId/conversations/:conversationId/messages', async (context) => {
+    const { appId, conversationId } = context.req.param();
+    const key = appKeyFor(context, appId, 'This conversation');
+    const messages = await createConversationStore(createDatabase(context.env.DB)).messages(
+      appId,
+      conversationId,
+      {
+        keyId: key.id,
+        visitorId: null,
+      },
+    );
+    if (messages === null) throw notFound('This conversation');
+    return context.json({ messages });
+  })
+  .get('/runs/:runId', async (context) => {
+    const principal = context.get('principal');
+    const scope =
+      principal.kind === 'admin'
+        ? ({ admin: true } as const)
+        : ({ admin: false, keyId: principal.key.id } as const);
+    const record = await createRunStore(createDatabase(context.env.DB)).get(
+      context.req.param('runId'),
+      scope,
+    );
+    if (!record) throw notFound('This run');
+    return context.json(shownRun(record));
+  });

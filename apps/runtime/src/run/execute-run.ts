@@ -1,0 +1,126 @@
+import {
+  type ConversationOwner,
+  createConversationStore,
+  createRunStore,
+  type Database,
+  newId,
+  type RunSource,
+} from '@edgeflow/db';
+import { type ChatTurn, type RunEvent, run } from '@edgeflow/engine';
+import type { Plan } from '@edgeflow/graph';
+import type { Env } from '../env.ts';
+import { createPorts } from '../ports/create-ports.ts';
+import { eventStreamResponse } from './event-stream.ts';
+import { RunRecorder } from './run-recorder.ts';
+
+/** Everything a run needs, resolved by the route (auth, app, plan, validated inputs, conversation). */
+export interface RunSpec {
+  readonly env: Env;
+  readonly db: Database;
+  readonly waitUntil: (work: Promise<unknown>) => void;
+  readonly appId: string;
+  readonly version: number | null;
+  readonly plan: Plan;
+  readonly source: RunSource;
+  readonly keyId: string | null;
+  readonly inputs: Record<string, unknown>;
+  /** Chat apps: the conversation to continue (`isNew` when this run creates it), with its history. */
+  readonly conversation: {
+    readonly id: string;
+    readonly isNew: boolean;
+    readonly owner: ConversationOwner;
+    readonly history: readonly ChatTurn[];
+  } | null;
+  readonly stream: boolean;
+}
+
+/**
+ * Runs a plan for a caller. Persistence stays off the token path: the run's first write (with a new
+ * conversation) is started, not awaited; all steps, the final status and the conversation's new
+ * messages go in one `db.batch` after the run ends, kept alive by `waitUntil`. Two D1 round trips per
+ * run, whatever the number of nodes. A caller that disconnects does not stop the run.
+ */
+export async function executeRun(spec: RunSpec): Promise<Response> {
+  const runId = newId('run');
+  const startedAt = Date.now();
+  const runs = createRunStore(spec.db);
+  const conversations = createConversationStore(spec.db);
+  const conversation = spec.conversation;
+  const startStatements = [
+    ...(conversation?.isNew
+      ? [conversations.createStatement(spec.appId, conversation.owner, conversation.id)]
+      : []),
+    runs.startStatement({
+      id: runId,
+      appId: spec.appId,
+      version: spec.version,
+      source: spec.source,
+      keyId: spec.keyId,
+      conversationId: conversation?.id ?? null,
+      inputs: spec.inputs,
+      startedAt,
+    }),
+  ] as const;
+  const started = spec.db.batch(startStatements as unknown as Parameters<Database['batch']>[0]);
+  // Observed so a failed start does not become an unhandled rejection before the end write awaits it.
+  started.catch(() => undefined);
+
+  const recorder = new RunRecorder(startedAt);
+  const events = run(spec.plan, {
+    inputs: spec.inputs,
+    ports: createPorts(spec.env),
+    runId,
+    appId: spec.appId,
+    version: spec.version ?? undefined,
+    conversationId: conversation?.id,
+    history: conversation?.history,
+  });
+
+  const finish = async () => {
+    const end = recorder.result();
+    const statements = runs.endStatements(runId, end, recorder.steps);
+    const query = spec.inputs.query;
+    if (conversation && end.status === 'succeeded' && typeof query === 'string') {
+      statements.push(
+        ...conversations.appendStatements(conversation.id, runId, query, String(end.outputs.answer ?? '')),
+      );
+    }
+    try {
+      await started;
+    } catch (error) {
+      console.error(`run ${runId}: recording the start failed: ${String(error)}`);
+      return;
+    }
+    await spec.db.batch(statements as unknown as Parameters<Database['batch']>[0]);
+  };
+
+  const pump = async (send: (event: RunEvent) => void) => {
+    try {
+      for await (const event of events) {
+        recorder.observe(event);
+        send(event);
+      }
+    } finally {
+      await finish().catch((error: unknown) =>
+        console.error(`run ${runId}: recording the end failed: ${String(error)}`),
+      );
+    }
+  };
+
+  if (spec.stream) {
+    const { response, done } = eventStreamResponse(pump);
+    spec.waitUntil(done);
+    return response;
+  }
+  await pump(() => undefined);
+  const end = recorder.result();
+  return Response.json({
+    runId,
+    status: end.status,
+    outputs: end.outputs,
+    usage: end.usage,
+    elapsedMs: end.elapsedMs,
+    ...(end.error ? { error: end.error } : {}),
+    ...(conversation ? { conversationId: conversation.id } : {}),
+  });
+}
