@@ -63,15 +63,16 @@ writeFileSync(
   { mode: 0o600 },
 );
 
-const migrated = wranglerSync(
+const migration = wranglerSync(
   ['d1', 'migrations', 'apply', 'edgeflow', '--local', '--persist-to', persistTo],
   {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
   },
 );
-if (migrated !== 0) {
-  console.error('Applying the database migrations failed; see the error above.');
-  process.exit(migrated);
+if (migration.status !== 0) {
+  console.error(`Applying the database migrations failed:\n${migration.stdout}${migration.stderr}`);
+  process.exit(migration.status ?? 1);
 }
 
 const dev = wranglerSpawn(
@@ -112,11 +113,12 @@ relay(dev.stdout, process.stdout);
 relay(dev.stderr, process.stderr);
 
 // Announce once the server answers, so the printed URL works when it is read.
-const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+const probe = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const base = host === '127.0.0.1' || host === '0.0.0.0' ? `http://localhost:${port}` : probe;
 const started = Date.now();
 const poll = setInterval(async () => {
   try {
-    const response = await fetch(`${base}/healthz`);
+    const response = await fetch(`${probe}/healthz`);
     if (response.ok && !announced) {
       announced = true;
       clearInterval(poll);
