@@ -4,7 +4,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'graph', root: 'packages/graph', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      // Graph tests share no mutable state: one module cache per worker saves re-importing zod per file.
+      {
+        test: {
+          name: 'graph',
+          root: 'packages/graph',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          isolate: false,
+        },
+      },
       {
         test: { name: 'engine', root: 'packages/engine', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
       },
@@ -18,6 +26,20 @@ export default defineConfig({
       { test: { name: 'api', root: 'packages/api', include: ['src/**/*.test.ts'] } },
       { test: { name: 'fake-model', root: '.', include: ['test/fake-model/**/*.test.ts'] } },
       { test: { name: 'workflows', root: '.', include: ['test/workflows/**/*.test.ts'] } },
+      {
+        // The real platform (`npm start`) and the offline deploy bundle; each file starts at most one server.
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      { test: { name: 'egress', root: 'apps/runtime', include: ['src/egress/**/*.test.ts'] } },
+      // The runtime's worker tests run in workerd: their project (pool, bindings, fake model server) is its own config file.
+      'apps/runtime/vitest.config.ts',
     ],
   },
 });

@@ -153,7 +153,7 @@ function checkErrorNames(
   nodeId: string,
   base: string,
 ) {
-  return;
+  if (config.onError !== 'continue' && config.onError !== 'route') return;
   if (Object.hasOwn(outputs, errorPort) || (config.onError === 'route' && ports.includes(errorPort))) {
     context.report(
       'duplicate_name',

@@ -49,6 +49,7 @@ export const publicRoutes = new Hono<PublicEnv>()
         body.conversationId,
       ),
       stream: body.stream,
+      settings: published.app.settings,
     });
   })
   .get('/apps/:appId/conversations/:conversationId/messages', async (context) => {

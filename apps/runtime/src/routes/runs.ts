@@ -70,5 +70,6 @@ export const adminRunRoutes = new Hono<{ Bindings: Env }>()
         body.conversationId,
       ),
       stream: body.stream,
+      settings: app.settings,
     });
   });

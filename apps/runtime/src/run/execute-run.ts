@@ -9,7 +9,7 @@ import {
 import { type ChatTurn, type RunEvent, run } from '@edgeflow/engine';
 import type { Plan } from '@edgeflow/graph';
 import type { Env } from '../env.ts';
-import { createPorts } from '../ports/create-ports.ts';
+import { type AppEgressSettings, createPorts } from '../ports/create-ports.ts';
 import { eventStreamResponse } from './event-stream.ts';
 import { RunRecorder } from './run-recorder.ts';
 
@@ -32,6 +32,8 @@ export interface RunSpec {
     readonly history: readonly ChatTurn[];
   } | null;
   readonly stream: boolean;
+  /** The app's settings (egress allow/deny lists). */
+  readonly settings: Record<string, unknown>;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
   const recorder = new RunRecorder(startedAt);
   const events = run(spec.plan, {
     inputs: spec.inputs,
-    ports: createPorts(spec.env),
+    ports: createPorts(spec.env, spec.settings as AppEgressSettings),
     runId,
     appId: spec.appId,
     version: spec.version ?? undefined,

@@ -51,6 +51,11 @@ export const appSettingsSchema = z
         "Hosts the app's HTTP request nodes may call; when present, any other host is refused. The guard " +
           'against loopback, private and metadata addresses applies whatever this says.',
       ),
+    deniedHosts: z
+      .array(hostPatternSchema)
+      .max(limits.allowedHostCount)
+      .optional()
+      .describe("Hosts the app's HTTP request nodes and agent tools may never call."),
   })
   .describe(
     'Per-app settings; unknown keys are rejected. A PATCH with `settings` replaces the whole object.',
