@@ -2,6 +2,7 @@ import type { EnginePorts } from '@edgeflow/engine';
 import { createModelPort } from '@edgeflow/providers';
 import { createHttpPort } from '../egress/index.ts';
 import type { Env } from '../env.ts';
+import { createQuickJsSandbox } from '../sandbox/index.ts';
 import { workersClock } from './workers-clock.ts';
 
 /** What an app's settings say about outbound requests. */
@@ -24,5 +25,6 @@ export function createPorts(env: Env, settings: AppEgressSettings = {}): EngineP
       ...(settings.allowedHosts?.length ? { allowHosts: [...settings.allowedHosts] } : {}),
       ...(settings.deniedHosts?.length ? { denyHosts: [...settings.deniedHosts] } : {}),
     }),
+    sandbox: createQuickJsSandbox(),
   };
 }

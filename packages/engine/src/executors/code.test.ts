@@ -61,19 +61,19 @@ describe('code node', () => {
     expect(seen).toEqual([{ code: 'function main(){}', inputs: {}, timeoutMs: 500, memoryLimitMb: 16 }]);
   });
 
-  it('fails with invalid_code_output when a declared output is missing or of another type', async () => {
+  it('fails with code_invalid_output when a declared output is missing or of another type', async () => {
     const sandbox = createFunctionSandbox();
     const wrongType = await runPlan(codePlan({ code: 'function main() { return { result: 42 }; }' }), {
       inputs: { text: 't' },
       ports: testPorts({ sandbox }),
     });
-    expect(runEnd(wrongType).error).toMatchObject({ code: 'invalid_code_output', nodeId: 'code' });
+    expect(runEnd(wrongType).error).toMatchObject({ code: 'code_invalid_output', nodeId: 'code' });
     expect(runEnd(wrongType).error?.message).toContain('result');
     const missing = await runPlan(codePlan({ code: 'function main() { return {}; }' }), {
       inputs: { text: 't' },
       ports: testPorts({ sandbox }),
     });
-    expect(runEnd(missing).error?.code).toBe('invalid_code_output');
+    expect(runEnd(missing).error?.code).toBe('code_invalid_output');
   });
 
   it('reports the sandbox’s error, retries it when asked, and fails without a sandbox', async () => {

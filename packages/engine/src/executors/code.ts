@@ -6,7 +6,7 @@ import type { Executor } from './executor.ts';
 function declaredOutputs(outputs: readonly CodeOutput[], result: unknown): Record<string, unknown> {
   if (result === null || typeof result !== 'object' || Array.isArray(result)) {
     throw new NodeError(
-      'invalid_code_output',
+      'code_invalid_output',
       `main() must return an object, not ${typeOfValue(result)}.`,
       false,
     );
@@ -19,7 +19,7 @@ function declaredOutputs(outputs: readonly CodeOutput[], result: unknown): Recor
     if (actual !== output.type) {
       const found = actual === 'null' ? 'missing' : `a ${actual}`;
       throw new NodeError(
-        'invalid_code_output',
+        'code_invalid_output',
         `main() must return “${output.name}” as a ${output.type}; it is ${found}.`,
         false,
       );
@@ -28,6 +28,19 @@ function declaredOutputs(outputs: readonly CodeOutput[], result: unknown): Recor
   }
   return values;
 }
+
+/**
+ * Sandbox failures another try cannot fix: the same code and inputs fail the same way. A thrown error
+ * (`code_error`) is retried when the node asks, since code may use Math.random or the date.
+ */
+const deterministicFailures = new Set([
+  'code_syntax_error',
+  'code_no_main',
+  'code_invalid_output',
+  'code_invalid_input',
+  'code_memory_limit',
+  'code_timeout',
+]);
 
 /** Runs `main(inputs)` in the sandbox and checks the declared outputs' types. */
 export const executeCode: Executor<'code'> = async (node, runtime) => {
@@ -52,7 +65,10 @@ export const executeCode: Executor<'code'> = async (node, runtime) => {
     async (_model, signal) => {
       const answer = await port.execute(request, signal);
       runtime.logs = answer.logs;
-      if (!answer.ok) throw new NodeError(answer.error.code || 'code_error', answer.error.message);
+      if (!answer.ok) {
+        const code = answer.error.code || 'code_error';
+        throw new NodeError(code, answer.error.message, !deterministicFailures.has(code));
+      }
       return answer.result;
     },
   );

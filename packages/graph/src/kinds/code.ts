@@ -26,7 +26,7 @@ export const codeConfigSchema = z.strictObject({
     .max(50)
     .default([{ name: 'result', type: 'string' }]),
   timeoutMs: z.int().min(10).max(30_000).default(2_000),
-  memoryLimitMb: z.int().min(1).max(256).default(32),
+  memoryLimitMb: z.int().min(1).max(64).default(32).describe('A Worker isolate has 128 MB for everything'),
   retry: retrySchema,
   onError: onErrorSchema,
 });
