@@ -1,7 +1,41 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { fakeModelList } from './test/helpers/fake-model-names.ts';
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const migrations = await readD1Migrations(here('../../packages/db/migrations'));
+
+/**
+ * The runtime's worker tests: they run inside workerd with a local D1 (migrated by
+ * test/setup/apply-migrations.ts) and a fake model server in Node (test/node/global-setup.ts), whose
+ * URL the worker's own bindings get too, so runs through the real entry point reach it.
+ * Paths are resolved from this file, so the project runs the same from the root's `projects` list.
+ */
 export default defineConfig({
-  plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' } })],
-  test: { name: 'runtime', include: ['src/**/*.test.ts'] },
+  root: here('.'),
+  plugins: [
+    cloudflareTest(({ inject }) => ({
+      wrangler: { configPath: here('./wrangler.jsonc') },
+      miniflare: {
+        bindings: {
+          ADMIN_TOKEN: 'test-admin-token',
+          ENVIRONMENT: 'development',
+          TEST_MIGRATIONS: migrations,
+          OPENAI_COMPATIBLE_BASE_URL: inject('fakeModelUrl'),
+          OPENAI_COMPATIBLE_MODELS: fakeModelList(),
+        },
+      },
+    })),
+  ],
+  test: {
+    name: 'runtime',
+    // src/egress is pure logic tested in Node (the root's `egress` project); the sandbox must be tested
+    // where it runs, inside workerd.
+    include: ['test/**/*.test.ts', 'src/sandbox/**/*.test.ts'],
+    globalSetup: ['test/node/global-setup.ts'],
+    setupFiles: ['test/setup/apply-migrations.ts'],
+    testTimeout: 20_000,
+    isolate: false,
+  },
 });

@@ -1,0 +1,23 @@
+/**
+ * The fake's model names, one per purpose: test files share one fake server and run in parallel, so
+ * no two tests script the same name. All of them are listed in `OPENAI_COMPATIBLE_MODELS`.
+ */
+export const fakeModels = {
+  plain: 'fake-a',
+  other: 'fake-b',
+  slow: 'fake-slow',
+  slowThroughEntry: 'fake-slow-entry',
+  rateLimited: 'fake-rate-limited',
+  rateLimitedTrace: 'fake-rate-limited-trace',
+  down: 'fake-down',
+  dropped: 'fake-dropped',
+  droppedStep: 'fake-dropped-step',
+  disconnect: 'fake-disconnect',
+  history: 'fake-history',
+  memoryLimit: 'fake-memory-limit',
+  published: 'fake-published',
+  streamFormat: 'fake-stream-format',
+} as const;
+
+/** `OPENAI_COMPATIBLE_MODELS`: every name above. */
+export const fakeModelList = (): string => Object.values(fakeModels).join(',');

@@ -1,0 +1,71 @@
+import type { RunRecord } from '@edgeflow/api';
+import { describe, expect, it } from 'vitest';
+import type { Env } from '../src/env.ts';
+import { adminJson, publishedAppWithKey } from './helpers/admin.ts';
+import { countingDatabase, type RoundTrips } from './helpers/counting-database.ts';
+import { chatDocument } from './helpers/documents.ts';
+import { readRunEvents, runEndOf, runPath } from './helpers/run-stream.ts';
+import { send, testEnv } from './helpers/worker.ts';
+
+/** Runs the app with a counting D1 binding; answers the round trips of that one run and its id. */
+async function countedRun(appId: string, key: string, body: Record<string, unknown>) {
+  const { database, counts } = countingDatabase(testEnv.DB);
+  const env: Env = { ...testEnv, DB: database };
+  const { response, settle } = await send(runPath(appId), { token: key, env, json: body });
+  let runId: string;
+  if (body.stream === false) {
+    runId = ((await response.json()) as { runId: string }).runId;
+  } else {
+    const events = await readRunEvents(response);
+    expect(runEndOf(events).status).toBe('succeeded');
+    runId = events[0]?.runId ?? '';
+  }
+  // The end-of-run batch goes out in waitUntil: count it too.
+  await settle();
+  return { counts: { ...counts }, runId };
+}
+
+const twoRoundTrips: RoundTrips = { batch: 2, statement: 0, other: 0 };
+
+describe('D1 round trips per run', () => {
+  it('costs the same two round trips for a 4-node and a 40-node app, streamed or not', async () => {
+    const measured: Record<string, RoundTrips> = {};
+    for (const nodes of [4, 40]) {
+      const { app, key } = await publishedAppWithKey(chatDocument({ nodes, name: `${nodes} nodes` }));
+      // Warm-up: fills the isolate's key and published-version caches, as steady traffic does.
+      await countedRun(app.id, key, { inputs: { query: 'warm up' } });
+      measured[`${nodes} streamed`] = (await countedRun(app.id, key, { inputs: { query: 'q' } })).counts;
+      measured[`${nodes} json`] = (
+        await countedRun(app.id, key, { inputs: { query: 'q' }, stream: false })
+      ).counts;
+    }
+    console.info(`D1 round trips per run: ${JSON.stringify(measured)}`);
+    expect(measured).toEqual({
+      '4 streamed': twoRoundTrips,
+      '4 json': twoRoundTrips,
+      '40 streamed': twoRoundTrips,
+      '40 json': twoRoundTrips,
+    });
+  });
+
+  it('pays one read more to continue a conversation (its history), whatever the size', async () => {
+    const { app, key } = await publishedAppWithKey(chatDocument({ nodes: 40, memoryTurns: 3 }));
+    const first = await countedRun(app.id, key, { inputs: { query: 'one' }, stream: false });
+    const { conversationId } = await adminJson<RunRecord>(`/api/runs/${first.runId}`);
+    const next = await countedRun(app.id, key, { inputs: { query: 'two' }, conversationId });
+    expect(next.counts).toEqual({ batch: 3, statement: 0, other: 0 });
+  });
+
+  it('records all 40 steps of a 40-node run (inserts chunked under D1’s 100-parameter limit)', async () => {
+    const { app, key } = await publishedAppWithKey(chatDocument({ nodes: 40 }));
+    const { runId } = await countedRun(app.id, key, { inputs: { query: 'forty' } });
+    const record = await adminJson<RunRecord>(`/api/runs/${runId}`);
+    expect(record.status).toBe('succeeded');
+    expect(record.steps).toHaveLength(40);
+    expect(new Set(record.steps.map((step) => step.nodeId)).size).toBe(40);
+    expect(record.steps.every((step) => step.status === 'succeeded')).toBe(true);
+    const last = record.steps.find((step) => step.nodeId === 'step_37');
+    expect(last?.outputs).toEqual({ text: 'step 37: forty' });
+    expect(record.outputs).toEqual({ answer: 'Echo: forty' });
+  });
+});
