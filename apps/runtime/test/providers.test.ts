@@ -26,9 +26,8 @@ describe('model providers through the runtime', () => {
     expect(llm?.status).toBe('succeeded');
   });
 
-  // GAP (reported): SECURITY 16 wants both tries traced, but the providers package retries inside the
-  // model port, so the step shows one successful try and no `attempts`. Drop `.fails` once it does.
-  it.fails('traces the rate-limited try in the step record (SECURITY 16)', async () => {
+  // SECURITY 16: the provider's retry is announced by the model port and traced as a failed attempt.
+  it('traces the rate-limited try in the step record (SECURITY 16)', async () => {
     const model = fakeModels.rateLimitedTrace;
     await scriptModel(model, { text: 'traced' });
     await enqueueModel(model, { status: 429, retryAfterMs: 50 });
@@ -37,6 +36,8 @@ describe('model providers through the runtime', () => {
     expect(result.status).toBe('succeeded');
     const llm = (await record(result.runId)).steps.find((step) => step.nodeId === 'llm');
     expect(llm?.attempts).toHaveLength(2);
+    expect(llm?.attempts?.[0]).toMatchObject({ status: 'failed', error: { code: 'model_rate_limited' } });
+    expect(llm?.attempts?.[1]).toMatchObject({ status: 'succeeded' });
   });
 
   it('fails the run naming the node when the provider keeps failing', async () => {
@@ -89,9 +90,7 @@ describe('model providers through the runtime', () => {
     expect(llm?.status).toBe('failed');
   });
 
-  // BUG (reported): the failed steps of a broken stream keep no text: the llm step has only its
-  // error and the answer step only `cancelled`; the partial text survives only in the run's outputs.
-  it.fails('keeps the partial text in the step record of a broken stream', async () => {
+  it('keeps the partial text in the step record of a broken stream', async () => {
     const model = fakeModels.droppedStep;
     await scriptModel(model, { tokens: ['partial ', 'answer ', 'never ', 'finished'], dropAfterTokens: 2 });
     const { app, key } = await publishedAppWithKey(chatDocument({ model: compatible(model) }));

@@ -47,6 +47,9 @@ export interface RunSummary {
   status: RunStatus;
   source: RunSource;
   conversationId: string | null;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown> | null;
+  error: ErrorRecord | null;
   usage: UsageRecord;
   elapsedMs: number | null;
   startedAt: string;
@@ -54,9 +57,6 @@ export interface RunSummary {
 }
 
 export interface RunRecord extends RunSummary {
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown> | null;
-  error: ErrorRecord | null;
   keyId: string | null;
   steps: {
     nodeId: string;
@@ -66,8 +66,9 @@ export interface RunRecord extends RunSummary {
     outputs: unknown;
     error: ErrorRecord | null;
     usage: UsageRecord | null;
-    attempts: unknown[] | null;
-    logs: string[] | null;
+    /** Left out (not null) when the node was tried once, as the contract's step has it. */
+    attempts?: unknown[];
+    logs?: string[];
     startedAt: string;
     elapsedMs: number;
   }[];
@@ -87,6 +88,9 @@ function toSummary(row: typeof runs.$inferSelect): RunSummary {
     status: row.status,
     source: row.source,
     conversationId: row.conversationId,
+    inputs: row.inputs,
+    outputs: row.outputs,
+    error: row.error,
     usage: { inputTokens: row.inputTokens, outputTokens: row.outputTokens },
     elapsedMs: row.elapsedMs,
     startedAt: iso(row.startedAt),
@@ -98,7 +102,8 @@ function encodeCursor(row: { startedAt: number; id: string }): string {
   return btoa(`${row.startedAt}:${row.id}`).replaceAll('=', '');
 }
 
-function decodeCursor(cursor: string): { startedAt: number; id: string } | null {
+/** Reads a `nextCursor`; null when the text is not one (the caller answers 400). */
+export function decodeRunCursor(cursor: string): { startedAt: number; id: string } | null {
   try {
     const [time, id] = atob(cursor).split(':');
     const startedAt = Number(time);
@@ -157,7 +162,7 @@ export function createRunStore(db: Database) {
 
     /** Newest first; `cursor` is the opaque `nextCursor` of the previous page. */
     async list(appId: string, options: { cursor?: string | undefined; limit: number }) {
-      const after = options.cursor ? decodeCursor(options.cursor) : null;
+      const after = options.cursor ? decodeRunCursor(options.cursor) : null;
       const rows = await db
         .select()
         .from(runs)
@@ -195,9 +200,6 @@ export function createRunStore(db: Database) {
       if (!row) return null;
       return {
         ...toSummary(row),
-        inputs: row.inputs,
-        outputs: row.outputs,
-        error: row.error,
         keyId: row.keyId,
         steps: steps.map((step) => ({
           nodeId: step.nodeId,
@@ -207,8 +209,8 @@ export function createRunStore(db: Database) {
           outputs: step.outputs,
           error: step.error,
           usage: step.usage,
-          attempts: step.attempts,
-          logs: step.logs,
+          ...(step.attempts === null ? {} : { attempts: step.attempts }),
+          ...(step.logs === null ? {} : { logs: step.logs }),
           startedAt: iso(step.startedAt),
           elapsedMs: step.elapsedMs,
         })),

@@ -1,3 +1,4 @@
+import { elapsedSince } from './elapsed.ts';
 import { cancelledError, NodeError, toNodeError } from './node-error.ts';
 import type { NodeRuntime } from './node-runtime.ts';
 import type { CancelSignal } from './ports/cancel-signal.ts';
@@ -24,6 +25,8 @@ export async function streamModel(
   let text = '';
   const toolCalls: ModelToolCall[] = [];
   let finishReason: FinishReason = 'unknown';
+  const clock = runtime.run.clock;
+  let tryStarted = clock.now();
   try {
     for await (const part of port.stream(request, signal)) {
       if (signal.aborted) break;
@@ -33,12 +36,24 @@ export async function streamModel(
         runtime.modelDelta(part.delta, stream);
       } else if (part.type === 'tool-call') {
         toolCalls.push({ id: part.id, name: part.name, arguments: part.arguments });
+      } else if (part.type === 'retry') {
+        const now = clock.now();
+        runtime.recordAttempt({
+          number: runtime.nextAttemptNumber(),
+          model: request.model,
+          status: 'failed',
+          error: { code: part.error.code, message: part.error.message },
+          elapsedMs: elapsedSince(now, tryStarted),
+        });
+        tryStarted = now + part.delayMs;
       } else if (part.type === 'finish') {
         finishReason = part.finishReason;
         runtime.addUsage(part.usage);
       }
     }
   } catch (error) {
+    // The text the caller already saw stays in the node's trace.
+    if (text !== '') runtime.partialOutputs = { text };
     if (signal.aborted) throw toNodeError(signal.reason ?? cancelledError(), 'cancelled');
     throw toNodeError(error, 'model_error');
   }

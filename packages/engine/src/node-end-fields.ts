@@ -26,6 +26,12 @@ export function nodeEndFields(
     elapsedMs: elapsedSince(run.clock.now(), runtime.startedAt),
   };
   if (outcome.outputs) fields.outputs = outcome.outputs;
+  else if (status === 'failed') {
+    // What the caller already saw of a failed node stays in its trace.
+    const partial =
+      runtime.partialOutputs ?? (runtime.emittedText ? { text: runtime.emittedText } : undefined);
+    if (partial) fields.outputs = partial;
+  }
   if (outcome.error) fields.error = outcome.error;
   if (outcome.port !== undefined) fields.port = outcome.port;
   const usage = runtime.usage;

@@ -21,6 +21,8 @@ export class NodeRuntime {
   inputs: Readonly<Record<string, unknown>> | undefined;
   usage: { inputTokens: number; outputTokens: number } | undefined;
   attempts: NodeAttempt[] | undefined;
+  /** What a node had produced when it failed (e.g. the text of a broken model stream), for its trace. */
+  partialOutputs: Record<string, unknown> | undefined;
   logs: readonly string[] | undefined;
   /** Whether the node loaded secrets: then everything it reports is masked. */
   usesSecrets = false;
@@ -132,6 +134,11 @@ export class NodeRuntime {
     if (names.length === 0) return;
     this.usesSecrets = true;
     await this.run.vault.load(names, this.run.ports.secrets);
+  }
+
+  /** The number the next recorded try gets (tries of the engine and of ports share one count). */
+  nextAttemptNumber(): number {
+    return (this.attempts?.length ?? 0) + 1;
   }
 
   recordAttempt(attempt: NodeAttempt): void {

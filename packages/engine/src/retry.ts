@@ -27,24 +27,22 @@ export async function withRetries<Value>(
   const clock = runtime.run.clock;
   const tries = Math.max(1, Math.floor(policy.attempts));
   let last: NodeError | undefined;
-  let number = 0;
   for (const model of models) {
     for (let attempt = 1; attempt <= tries; attempt += 1) {
       if (attempt > 1) {
         await runtime.sleep(policy.backoffMs * 2 ** (attempt - 2));
         if (runtime.scope.aborted) throw cancelledError();
       }
-      number += 1;
       const started = clock.now();
       runtime.beginAttempt();
       try {
         const value = await runtime.attempt((signal) => tryOnce(model, signal));
-        runtime.recordSuccess(number, model, elapsedSince(clock.now(), started));
+        runtime.recordSuccess(runtime.nextAttemptNumber(), model, elapsedSince(clock.now(), started));
         return value;
       } catch (error) {
         const failure = toNodeError(error, fallbackCode);
         runtime.recordAttempt({
-          number,
+          number: runtime.nextAttemptNumber(),
           ...(model === undefined ? {} : { model }),
           status: 'failed',
           error: { code: failure.code, message: failure.message },

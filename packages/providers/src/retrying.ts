@@ -16,6 +16,12 @@ export interface Retrier {
     attempt: number,
     signal: CancelSignal | undefined,
   ): Promise<void>;
+  /**
+   * The wait before another try after failed try `attempt`, or throws the error to report when there
+   * should be none. Pair with `wait`; `afterFailure` is both in one.
+   */
+  decide(model: string, error: PortError, attempt: number, signal: CancelSignal | undefined): number;
+  wait(delayMs: number, signal: CancelSignal | undefined): Promise<void>;
   readonly policy: RetryPolicy;
 }
 
@@ -23,15 +29,23 @@ export function createRetrier(options: ProviderOptions): Retrier {
   const policy = resolveRetryPolicy(options.retry);
   const sleep: Sleep = options.sleep ?? timerSleep;
   const random = options.random ?? Math.random;
+  const decide = (model: string, error: PortError, attempt: number, signal: CancelSignal | undefined) => {
+    if (signal?.aborted) throw cancellationError();
+    const decision = decideRetry(error, attempt, policy, random());
+    if (!decision.retry) throw decision.error;
+    options.onRetry?.({ model, attempt, delayMs: decision.delayMs, error });
+    return decision.delayMs;
+  };
+  const wait = async (delayMs: number, signal: CancelSignal | undefined) => {
+    await sleep(delayMs, signal);
+    if (signal?.aborted) throw cancellationError();
+  };
   return {
     policy,
+    decide,
+    wait,
     async afterFailure(model, error, attempt, signal) {
-      if (signal?.aborted) throw cancellationError();
-      const decision = decideRetry(error, attempt, policy, random());
-      if (!decision.retry) throw decision.error;
-      options.onRetry?.({ model, attempt, delayMs: decision.delayMs, error });
-      await sleep(decision.delayMs, signal);
-      if (signal?.aborted) throw cancellationError();
+      await wait(decide(model, error, attempt, signal), signal);
     },
   };
 }

@@ -13,7 +13,8 @@ export interface StreamTarget {
 }
 
 /**
- * Streams `request`, trying again after a retryable failure as long as nothing has been yielded.
+ * Streams `request`, trying again after a retryable failure as long as nothing has been yielded
+ * (a `retry` part announces each new try; it is not output).
  * Once text or a tool call has reached the caller, a failure is `model_stream_interrupted`: another
  * try would repeat what the caller already has.
  */
@@ -59,7 +60,10 @@ export async function* streamWithRetries(
       model = jsonMode.model;
       continue;
     }
-    await retrier.afterFailure(request.model, error, attempt, signal);
+    const delayMs = retrier.decide(request.model, error, attempt, signal);
+    // Reported before waiting, so the engine traces every failed try (SECURITY.md item 16).
+    yield { type: 'retry', error: { code: error.code, message: error.message }, delayMs };
+    await retrier.wait(delayMs, signal);
     attempt += 1;
   }
 }

@@ -56,7 +56,9 @@ export function failureHandlingCases(fixture: ProviderFixture): void {
     expect(result.error?.message).toContain(id(chatModel));
     expect(result.error?.message).toContain('503');
     expect(fixture.server.requests).toHaveLength(3);
-    expect(result.parts).toEqual([]);
+    // Each failed try but the last is announced (the engine traces it), and nothing else is yielded.
+    expect(result.parts.map((part) => part.type)).toEqual(['retry', 'retry']);
+    expect(result.parts[0]).toMatchObject({ type: 'retry', error: { code: 'model_unavailable' } });
   });
 
   it('never fixture.retries a stream that broke after text was delivered', async () => {

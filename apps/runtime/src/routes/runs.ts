@@ -1,5 +1,5 @@
 import { runListQuerySchema, runRequestSchema } from '@edgeflow/api';
-import { createDatabase, createRunStore, type RunRecord } from '@edgeflow/db';
+import { createDatabase, createRunStore, decodeRunCursor, type RunRecord } from '@edgeflow/db';
 import { compile } from '@edgeflow/graph';
 import { Hono } from 'hono';
 import type { Env } from '../env.ts';
@@ -22,6 +22,13 @@ export const adminRunRoutes = new Hono<{ Bindings: Env }>()
     const query = runListQuerySchema.safeParse(context.req.query());
     if (!query.success)
       throw new ApiError(400, 'invalid_request', 'cursor or limit is not valid (limit is 1 to 100).');
+    if (query.data.cursor && !decodeRunCursor(query.data.cursor)) {
+      throw new ApiError(
+        400,
+        'invalid_request',
+        'This cursor is not one this API gave out; start again without it.',
+      );
+    }
     const app = await requireApp(context);
     const page = await createRunStore(createDatabase(context.env.DB)).list(app.id, {
       cursor: query.data.cursor || undefined,

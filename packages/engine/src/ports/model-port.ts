@@ -67,6 +67,15 @@ export type FinishReason =
 
 export type ModelStreamPart =
   | { readonly type: 'text-delta'; readonly delta: string }
+  /**
+   * The port's own try failed before anything was yielded and it will try again after `delayMs`
+   * (e.g. a provider's 429 with Retry-After); the engine traces it as a failed attempt of the node.
+   */
+  | {
+      readonly type: 'retry';
+      readonly error: { readonly code: string; readonly message: string };
+      readonly delayMs: number;
+    }
   | ({ readonly type: 'tool-call' } & ModelToolCall)
   | { readonly type: 'finish'; readonly finishReason: FinishReason; readonly usage: TokenUsage };
 
