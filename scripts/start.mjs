@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: the platform on http://localhost:8787 (PORT to change) through `wrangler dev`, with a
 // local D1 (migrations applied), an admin token (created once in apps/runtime/.dev.vars, printed), and
-// provider settings taken from this process's environment, which win over .dev.vars.
+// provider settings taken from this process's environment, which win over .dev.vars. Tests and benchmarks
+// run servers side by side with EDGEFLOW_STATE_DIR (local D1 elsewhere) and EDGEFLOW_INSPECTOR_PORT.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runtimeDir, wranglerSpawn, wranglerSync } from './wrangler.mjs';
 
@@ -51,7 +52,9 @@ if (!devVars.ADMIN_TOKEN) {
 const adminToken = process.env.ADMIN_TOKEN || devVars.ADMIN_TOKEN;
 
 // Written afresh on every start: later --env-file wins, so the environment overrides .dev.vars.
-const overridesPath = join(runtimeDir, '.wrangler', 'start.env');
+// One file per port, so servers started side by side (tests, benchmarks) never read each other's;
+// removed when the server stops.
+const overridesPath = join(runtimeDir, '.wrangler', `start-${port}.env`);
 mkdirSync(join(runtimeDir, '.wrangler'), { recursive: true });
 const overrides = { ENVIRONMENT: 'development' };
 for (const name of passThrough) if (process.env[name]) overrides[name] = process.env[name];
@@ -91,6 +94,8 @@ const dev = wranglerSpawn(
     '--show-interactive-dev-session=false',
     '--log-level',
     process.env.WRANGLER_LOG ?? 'warn',
+    // wrangler probes 9229 then binds it later: two servers starting at once both take it and one dies.
+    ...(process.env.EDGEFLOW_INSPECTOR_PORT ? ['--inspector-port', process.env.EDGEFLOW_INSPECTOR_PORT] : []),
   ],
   { stdio: ['ignore', 'pipe', 'pipe'] },
 );
@@ -145,5 +150,7 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 dev.on('exit', (code) => {
   clearInterval(poll);
+  // It holds secrets and is rewritten on the next start anyway.
+  rmSync(overridesPath, { force: true });
   process.exit(code ?? 0);
 });

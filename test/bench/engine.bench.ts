@@ -30,7 +30,11 @@ const documentOf = (name: string, nodes: NodeSpec[], edges: [string, string][]) 
   nodes: nodes.map((node, index) => ({ ...node, position: { x: index * 10, y: 0 } })),
   edges: edges.map(([source, target], index) => ({ id: `e${index}`, source, target })),
 });
-const start: NodeSpec = { id: 'start', type: 'start', config: { inputs: [{ name: 'query', type: 'string', required: true }] } };
+const start: NodeSpec = {
+  id: 'start',
+  type: 'start',
+  config: { inputs: [{ name: 'query', type: 'string', required: true }] },
+};
 const middle = (index: number, input: string): NodeSpec =>
   index % 2 === 0
     ? { id: `n${index}`, type: 'template', config: { template: `step ${index}: {{${input}}}` } }
@@ -65,7 +69,11 @@ function fanDocument(size: number) {
     edges.push(['start', node.id]);
     branches.push(node.id);
   }
-  nodes.push({ id: 'answer', type: 'answer', config: { text: branches.map((id) => `{{${id}.text}}`).join(' ') } });
+  nodes.push({
+    id: 'answer',
+    type: 'answer',
+    config: { text: branches.map((id) => `{{${id}.text}}`).join(' ') },
+  });
   for (const id of branches) edges.push([id, 'answer']);
   return documentOf(`fan-${size}`, nodes, edges);
 }
@@ -85,7 +93,8 @@ async function runToEnd(plan: Plan): Promise<number> {
     count += 1;
     last = event;
   }
-  if (last?.type !== 'run-end' || last.status !== 'succeeded') throw new Error(`run did not succeed: ${JSON.stringify(last)}`);
+  if (last?.type !== 'run-end' || last.status !== 'succeeded')
+    throw new Error(`run did not succeed: ${JSON.stringify(last)}`);
   return count;
 }
 
@@ -124,7 +133,9 @@ const rows: [string, number, number][] = [
 console.log(`Engine benchmark, ${rounds} interleaved rounds (Node ${process.version})\n`);
 for (const [name, target, nodes] of rows) {
   const measured = summarize(samples[name] ?? []);
-  const floorName = Object.keys(samples).find((key) => key.startsWith(name.replace(' (engine)', '')) && key.includes('floor'));
+  const floorName = Object.keys(samples).find(
+    (key) => key.startsWith(name.replace(' (engine)', '')) && key.includes('floor'),
+  );
   const floor = summarize(samples[floorName ?? ''] ?? []);
   const verdict = measured.median < target ? 'within' : 'OVER';
   console.log(

@@ -1,7 +1,8 @@
 /** Median and p95 of samples (ms), for benchmark reports. */
 export function summarize(samples: readonly number[]): { median: number; p95: number; n: number } {
   const sorted = [...samples].sort((left, right) => left - right);
-  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
+  const at = (fraction: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
   return { median: at(0.5), p95: at(0.95), n: sorted.length };
 }
 

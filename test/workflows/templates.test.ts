@@ -40,14 +40,19 @@ function runEnd(events: readonly RunEvent[]) {
 }
 
 const nodeStatuses = (events: readonly RunEvent[]) =>
-  Object.fromEntries(events.flatMap((event) => (event.type === 'node-end' ? [[event.nodeId, event.status]] : [])));
+  Object.fromEntries(
+    events.flatMap((event) => (event.type === 'node-end' ? [[event.nodeId, event.status]] : [])),
+  );
 
 describe('workflow templates', () => {
-  it.each(templates.map((template) => [template.id, template] as const))('%s compiles without warnings', (_id, template) => {
-    const result = compile(template.document);
-    expect(result.diagnostics).toEqual([]);
-    expect(result.ok).toBe(true);
-  });
+  it.each(templates.map((template) => [template.id, template] as const))(
+    '%s compiles without warnings',
+    (_id, template) => {
+      const result = compile(template.document);
+      expect(result.diagnostics).toEqual([]);
+      expect(result.ok).toBe(true);
+    },
+  );
 
   it('chat-assistant streams an echo answer and keeps the history', async () => {
     const events = await collectEvents(
@@ -65,7 +70,9 @@ describe('workflow templates', () => {
     expect(String(end.outputs.answer)).toContain('What are your opening hours?');
     const deltas = events.filter((event) => event.type === 'text-delta');
     expect(deltas.length).toBeGreaterThan(1);
-    expect(deltas.map((event) => (event.type === 'text-delta' ? event.delta : '')).join('')).toBe(end.outputs.answer);
+    expect(deltas.map((event) => (event.type === 'text-delta' ? event.delta : '')).join('')).toBe(
+      end.outputs.answer,
+    );
   });
 
   it('knowledge-qa grounds the prompt in retrieved passages', async () => {
@@ -79,7 +86,9 @@ describe('workflow templates', () => {
       { knowledgeBaseId: 'kb_handbook', title: '退货政策', text: '退款将在5个工作日内退回。' },
       { knowledgeBaseId: 'kb_other', title: 'Secret', text: 'Refunds are never paid.' },
     ]);
-    const events = await collectEvents(run(plan, { inputs: { query: 'When are refunds paid?' }, ports: ports({ retriever }) }));
+    const events = await collectEvents(
+      run(plan, { inputs: { query: 'When are refunds paid?' }, ports: ports({ retriever }) }),
+    );
     expect(runEnd(events).status).toBe('succeeded');
     const kbEnd = events.find((event) => event.type === 'node-end' && event.nodeId === 'kb');
     const context = kbEnd?.type === 'node-end' ? String(kbEnd.outputs?.context) : '';
@@ -89,7 +98,9 @@ describe('workflow templates', () => {
 
   it('tool-assistant answers without calling a tool the model did not ask for', async () => {
     const http = createScriptedHttp({});
-    const events = await collectEvents(run(planOf('tool-assistant'), { inputs: { query: 'Weather in Hangzhou?' }, ports: ports({ http }) }));
+    const events = await collectEvents(
+      run(planOf('tool-assistant'), { inputs: { query: 'Weather in Hangzhou?' }, ports: ports({ http }) }),
+    );
     expect(runEnd(events).status).toBe('succeeded');
     expect(http.requests).toEqual([]);
   });
@@ -122,14 +133,18 @@ describe('workflow templates', () => {
     const http = createScriptedHttp({
       'GET https://api.example.com/orders/ORD-1042': jsonResponse({ status: 'shipped' }),
     });
-    const events = await collectEvents(run(planOf('order-lookup'), { inputs: { orderId: 'ORD-1042' }, ports: ports({ http }) }));
+    const events = await collectEvents(
+      run(planOf('order-lookup'), { inputs: { orderId: 'ORD-1042' }, ports: ports({ http }) }),
+    );
     const end = runEnd(events);
     expect(end.status).toBe('succeeded');
     expect(end.outputs).toMatchObject({ status: 'shipped', httpStatus: 200 });
     expect(http.requests[0]?.headers.Authorization).toBe('Bearer sk-test-orders');
     expect(JSON.stringify(events)).not.toContain('sk-test-orders');
 
-    const invalid = await collectEvents(run(planOf('order-lookup'), { inputs: { orderId: '1042' }, ports: ports({ http }) }));
+    const invalid = await collectEvents(
+      run(planOf('order-lookup'), { inputs: { orderId: '1042' }, ports: ports({ http }) }),
+    );
     expect(runEnd(invalid).outputs.error).toContain('is not an order number');
     expect(nodeStatuses(invalid).lookup).toBe('skipped');
   });

@@ -3,9 +3,17 @@ import * as schema from './schema.ts';
 
 export type Database = DrizzleD1Database<typeof schema>;
 
-/** Wraps a D1 binding; cheap enough to call per request. */
+// drizzle() rebuilds its relational config on every call; one instance per binding is enough.
+const databases = new WeakMap<D1Database, Database>();
+
+/** Wraps a D1 binding, once per binding object, so calling it per request costs nothing. */
 export function createDatabase(binding: D1Database): Database {
-  return drizzle(binding, { schema });
+  let database = databases.get(binding);
+  if (!database) {
+    database = drizzle(binding, { schema });
+    databases.set(binding, database);
+  }
+  return database;
 }
 
 /** D1 binds at most 100 parameters per statement; bulk inserts are cut into rows that fit. */

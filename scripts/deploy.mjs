@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+// `npm run deploy`: puts the platform on your Cloudflare account, one idempotent step after another —
+// bundle (offline), D1 database (created once; its id written into apps/runtime/wrangler.jsonc),
+// migrations (remote), secrets (ADMIN_TOKEN generated once; provider keys from this environment),
+// and the Worker itself. `npm run deploy -- --dry-run` runs only the offline bundle step.
+// Every wrangler call goes through scripts/wrangler.mjs (wrangler's own bin refuses Node 20).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runtimeDir, wranglerSpawn } from './wrangler.mjs';
+
+const usage = `Usage: npm run deploy [-- --dry-run] [-- --outdir <dir>]
+  --dry-run       only bundle the Worker offline (wrangler deploy --dry-run) and print its size
+  --outdir <dir>  where the bundle goes (default apps/runtime/dist)
+Settings taken from this environment and stored as Worker secrets when present:
+  ADMIN_TOKEN (generated on the first deploy when absent), DASHSCOPE_API_KEY, DASHSCOPE_BASE_URL,
+  OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_COMPATIBLE_BASE_URL, OPENAI_COMPATIBLE_API_KEY,
+  OPENAI_COMPATIBLE_MODELS, SECRETS_MASTER_KEY, EGRESS_ALLOW_HOSTS
+Needs network access to Cloudflare and a login (node scripts/wrangler.mjs login, or CLOUDFLARE_API_TOKEN).`;
+
+/** Settings handed to the deployed Worker as secrets when this process has them (API.md, Configuration). */
+const settingNames = [
+  'DASHSCOPE_API_KEY',
+  'DASHSCOPE_BASE_URL',
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'OPENAI_COMPATIBLE_BASE_URL',
+  'OPENAI_COMPATIBLE_API_KEY',
+  'OPENAI_COMPATIBLE_MODELS',
+  'SECRETS_MASTER_KEY',
+  'EGRESS_ALLOW_HOSTS',
+];
+const providerKeys = ['DASHSCOPE_API_KEY', 'OPENAI_API_KEY', 'OPENAI_COMPATIBLE_BASE_URL'];
+const databaseName = 'edgeflow';
+const configPath = join(runtimeDir, 'wrangler.jsonc');
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+// Also what wrangler reads, so pointing it elsewhere (a test, a proxy) moves both.
+const apiBaseUrl = process.env.CLOUDFLARE_API_BASE_URL ?? 'https://api.cloudflare.com/client/v4';
+
+let options;
+try {
+  options = parseArgs({
+    options: { 'dry-run': { type: 'boolean' }, outdir: { type: 'string' }, help: { type: 'boolean' } },
+  }).values;
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+/** Stops with a message a person can act on. */
+function fail(message) {
+  console.error(`\n✗ ${message}`);
+  process.exit(1);
+}
+
+const step = (text) => console.log(`\n▸ ${text}`);
+
+/**
+ * Runs wrangler, showing its output as it comes and keeping it for parsing. `input` is written to its
+ * stdin (secrets never go on the command line); without it, stdin is the terminal, for wrangler's prompts.
+ */
+function wrangler(args, { input, quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = wranglerSpawn(args, { stdio: [input === undefined ? 'inherit' : 'pipe', 'pipe', 'pipe'] });
+    let output = '';
+    const relay = (target) => (chunk) => {
+      const text = chunk.toString();
+      output += text;
+      // wrangler's Node 22 notice is moot here: scripts/wrangler.mjs explains why Node 20 is fine.
+      if (!quiet && !/requires at least Node\.js/.test(text)) target.write(text);
+    };
+    child.stdout.on('data', relay(process.stdout));
+    child.stderr.on('data', relay(process.stderr));
+    if (input !== undefined) child.stdin.end(input);
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status: status ?? 1, output }));
+  });
+}
+
+const offlineHint = (output) =>
+  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|fetch failed|getaddrinfo/i.test(output)
+    ? ' It looks like Cloudflare cannot be reached from here: check the network and try again.'
+    : '';
+
+async function bundle() {
+  const outdir = options.outdir ?? join(runtimeDir, 'dist');
+  step(`Bundling the Worker offline into ${relative(process.cwd(), outdir) || '.'}`);
+  const { status, output } = await wrangler(['deploy', '--dry-run', '--outdir', outdir]);
+  if (status !== 0) fail('Bundling the Worker failed (see above); nothing was uploaded.');
+  const size = /Total Upload: ([^\n]+)/.exec(output)?.[1]?.trim();
+  return size;
+}
+
+async function checkReachable() {
+  step(`Checking that Cloudflare's API answers (${apiBaseUrl})`);
+  try {
+    const response = await fetch(apiBaseUrl, { signal: AbortSignal.timeout(8000) });
+    await response.body?.cancel();
+  } catch (error) {
+    const reason =
+      error instanceof Error ? (error.cause?.code ?? error.cause?.message ?? error.message) : error;
+    fail(
+      `Cannot reach Cloudflare (${apiBaseUrl}: ${String(reason)}). Deploying needs network access to ` +
+        "Cloudflare's API; nothing was changed. To check the build offline, run: npm run deploy -- --dry-run",
+    );
+  }
+}
+
+async function checkLogin() {
+  step('Checking the Cloudflare login');
+  const { status, output } = await wrangler(['whoami'], { quiet: true });
+  if (status !== 0 || /not authenticated|not logged in/i.test(output)) {
+    fail(
+      `wrangler is not logged in to Cloudflare.${offlineHint(output)} Log in with ` +
+        '`node scripts/wrangler.mjs login` (npx wrangler refuses Node 20), or set CLOUDFLARE_API_TOKEN ' +
+        '(and CLOUDFLARE_ACCOUNT_ID) in the environment, then run npm run deploy again.',
+    );
+  }
+}
+
+/** The id of the `edgeflow` D1 database: from the config, created, or found among the account's. */
+async function ensureDatabase() {
+  const config = readFileSync(configPath, 'utf8');
+  const configured = /"database_id"\s*:\s*"([^"]*)"/.exec(config)?.[1] ?? '';
+  if (uuidPattern.test(configured)) {
+    step(`D1 database: ${databaseName} (${configured}, from apps/runtime/wrangler.jsonc)`);
+    return configured;
+  }
+  step(`Creating the D1 database ${databaseName}`);
+  const created = await wrangler(['d1', 'create', databaseName]);
+  let id = created.status === 0 ? uuidPattern.exec(created.output)?.[0] : undefined;
+  if (id === undefined) {
+    // Already created (an earlier deploy, a teammate): look it up instead.
+    const listed = await wrangler(['d1', 'list', '--json'], { quiet: true });
+    const jsonStart = listed.output.indexOf('[');
+    try {
+      const databases = JSON.parse(listed.output.slice(jsonStart));
+      id = databases.find((database) => database.name === databaseName)?.uuid;
+    } catch {
+      id = undefined;
+    }
+    if (id === undefined) {
+      fail(
+        `Creating the D1 database failed (see above).${offlineHint(created.output + listed.output)} ` +
+          `Create it with \`node scripts/wrangler.mjs d1 create ${databaseName}\` and put its id into ` +
+          'apps/runtime/wrangler.jsonc as "database_id".',
+      );
+    }
+  }
+  // Local development keeps its own database: `preview_database_id` is what wrangler dev and
+  // `d1 … --local` use, so `npm start` keeps the data it had.
+  const previewId = /"preview_database_id"/.test(config) ? '' : `,\n      "preview_database_id": "local"`;
+  const updated = config.replace(/"database_id"\s*:\s*"[^"]*"/, `"database_id": "${id}"${previewId}`);
+  writeFileSync(configPath, updated);
+  console.log(`  Wrote database_id ${id} into apps/runtime/wrangler.jsonc (commit it).`);
+  return id;
+}
+
+async function applyMigrations() {
+  step('Applying the database migrations to the remote D1 database');
+  const { status, output } = await wrangler(['d1', 'migrations', 'apply', databaseName, '--remote']);
+  if (status !== 0) fail(`Applying the migrations failed (see above).${offlineHint(output)}`);
+}
+
+/** Names of the secrets the deployed Worker has; none before its first deploy. */
+async function existingSecrets() {
+  const { status, output } = await wrangler(['secret', 'list', '--format', 'json'], { quiet: true });
+  if (status !== 0) return new Set();
+  try {
+    const secrets = JSON.parse(output.slice(output.indexOf('[')));
+    return new Set(secrets.map((secret) => secret.name));
+  } catch {
+    return new Set();
+  }
+}
+
+async function deploy() {
+  step('Preparing the secrets');
+  const existing = await existingSecrets();
+  const secrets = {};
+  let generatedToken;
+  if (process.env.ADMIN_TOKEN) secrets.ADMIN_TOKEN = process.env.ADMIN_TOKEN;
+  else if (!existing.has('ADMIN_TOKEN')) {
+    generatedToken = `ef_admin_${randomBytes(24).toString('base64url')}`;
+    secrets.ADMIN_TOKEN = generatedToken;
+  }
+  for (const name of settingNames) if (process.env[name]) secrets[name] = process.env[name];
+  for (const name of Object.keys(secrets))
+    console.log(`  ${name}: ${existing.has(name) ? 'updated' : 'set'}`);
+  for (const name of existing) if (!(name in secrets)) console.log(`  ${name}: kept`);
+  if (!providerKeys.some((name) => name in secrets || existing.has(name))) {
+    console.log(
+      '  No model provider is configured: only local:echo will answer. Re-run with e.g. DASHSCOPE_API_KEY=… npm run deploy,\n' +
+        '  or: node scripts/wrangler.mjs secret put DASHSCOPE_API_KEY',
+    );
+  }
+
+  step('Deploying the Worker');
+  // Secrets travel with the version in a private temporary file, never on the command line.
+  const secretsDirectory = mkdtempSync(join(tmpdir(), 'edgeflow-deploy-'));
+  const secretsFile = join(secretsDirectory, 'secrets.json');
+  writeFileSync(secretsFile, JSON.stringify(secrets), { mode: 0o600 });
+  let result;
+  try {
+    result = await wrangler(['deploy', '--secrets-file', secretsFile]);
+  } finally {
+    rmSync(secretsDirectory, { recursive: true, force: true });
+  }
+  if (result.status !== 0) fail(`Deploying failed (see above).${offlineHint(result.output)}`);
+  const url = /https:\/\/[^\s]+\.workers\.dev/.exec(result.output)?.[0];
+  console.log(`\n✓ Edgeflow is deployed${url ? `: ${url}/` : ''}\n`);
+  if (generatedToken) {
+    console.log(`  Admin token (shown this once; store it): ${generatedToken}`);
+    if (url) console.log(`  Sign in:  ${url}/#token=${generatedToken}`);
+  } else {
+    console.log('  Admin token: unchanged (the ADMIN_TOKEN secret).');
+  }
+  if (url) console.log(`  API docs: ${url}/docs`);
+}
+
+if (options['dry-run']) {
+  const size = await bundle();
+  console.log(`\n✓ Dry run: the Worker bundles${size ? ` (${size})` : ''}; nothing was uploaded.`);
+  process.exit(0);
+}
+await checkReachable();
+await bundle();
+await checkLogin();
+await ensureDatabase();
+await applyMigrations();
+await deploy();

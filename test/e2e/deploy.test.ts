@@ -1,0 +1,78 @@
+/**
+ * The way to production, offline: the Worker bundles with `wrangler deploy --dry-run` (through
+ * scripts/wrangler.mjs, as on Node 20 it must) and stays small, and `npm run deploy` bundles with
+ * `--dry-run` and fails clearly, changing nothing, when Cloudflare cannot be reached.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.ts';
+import { repositoryRoot, serverEnvironment } from '../support/repository.ts';
+import { runToEnd } from '../support/run-to-end.ts';
+import { buildWorkerBundle, formatBytes } from '../support/worker-bundle.ts';
+
+const gzipLimitBytes = 1024 * 1024;
+let scratch: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'edgeflow-deploy-test-'));
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const deployScript = (args: readonly string[], settings: Record<string, string> = {}) =>
+  runToEnd(process.execPath, ['scripts/deploy.mjs', ...args], {
+    cwd: repositoryRoot,
+    env: serverEnvironment(settings),
+  });
+
+describe('the Worker bundle', () => {
+  it('builds offline with wrangler deploy --dry-run and stays under 1 MiB gzipped', async () => {
+    const bundle = await buildWorkerBundle(join(scratch, 'bundle'));
+    expect(bundle.exitCode, bundle.output).toBe(0);
+    expect(bundle.output).toContain('--dry-run: exiting now');
+    const scripts = bundle.modules.filter((module) => /\.m?js$/.test(module.file));
+    expect(scripts.map((module) => module.file)).toContain('index.js');
+    for (const module of bundle.modules) {
+      console.log(
+        `worker bundle: ${module.file} ${formatBytes(module.bytes)}, gzip ${formatBytes(module.gzipBytes)}`,
+      );
+    }
+    const gzipBytes = scripts.reduce((total, module) => total + module.gzipBytes, 0);
+    expect(gzipBytes).toBeLessThan(gzipLimitBytes);
+  });
+});
+
+describe('npm run deploy', () => {
+  it('with --dry-run bundles only and uploads nothing', async () => {
+    const outdir = join(scratch, 'dry-run');
+    const { status, output } = await deployScript(['--dry-run', '--outdir', outdir]);
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/Dry run: the Worker bundles \(.*gzip.*\); nothing was uploaded/);
+    expect(output).not.toMatch(/Checking that Cloudflare|Creating the D1|Deploying the Worker/);
+    expect((await readFile(join(outdir, 'index.js'))).byteLength).toBeGreaterThan(0);
+  });
+
+  it('fails with a clear message and changes nothing when Cloudflare cannot be reached', async () => {
+    const config = join(repositoryRoot, 'apps/runtime/wrangler.jsonc');
+    const before = await readFile(config, 'utf8');
+    // A port nothing listens on stands in for the API: the script must stop before any remote step.
+    const unreachable = `http://127.0.0.1:${await freePort()}/client/v4`;
+    const { status, output } = await deployScript([], { CLOUDFLARE_API_BASE_URL: unreachable });
+    expect(status).toBe(1);
+    expect(output).toContain(`Cannot reach Cloudflare (${unreachable}`);
+    expect(output).toContain('npm run deploy -- --dry-run');
+    expect(output).not.toMatch(/Creating the D1|Applying the database migrations|Deploying the Worker/);
+    expect(await readFile(config, 'utf8')).toBe(before);
+  });
+
+  it('explains its options', async () => {
+    const { status, output } = await deployScript(['--help']);
+    expect(status).toBe(0);
+    expect(output).toContain('--dry-run');
+    expect(output).toContain('ADMIN_TOKEN');
+  });
+});
