@@ -146,48 +146,65 @@ export function createProviderRegistry(
   const unset = (id: string, provider: 'alibaba' | 'openai' | 'compatible' | 'workers-ai') =>
     modelNotConfigured(id, { kind: 'provider-unset', provider });
 
+  // Model instances are built once per id: each SDK model compiles its response schemas when made,
+  // which was a measurable share of every run's CPU.
+  const resolved = new Map<string, ResolvedLanguageModel>();
+  const resolveLanguageModel = (id: string): ResolvedLanguageModel => {
+    const { provider, model } = split(id);
+    switch (provider) {
+      case 'local':
+        if (model === 'echo') return { kind: 'echo' };
+        throw modelNotConfigured(id, { kind: 'local-unknown', use: 'local:echo for chat' });
+      case 'alibaba':
+        if (!providers.alibaba) throw unset(id, provider);
+        return {
+          kind: 'sdk',
+          model: providers.alibaba().chatModel(model),
+          keyVariable: 'DASHSCOPE_API_KEY',
+        };
+      case 'openai':
+        if (!providers.openai) throw unset(id, provider);
+        // Chat Completions rather than the Responses API: every OpenAI chat model serves it, and so
+        // does any proxy or gateway OPENAI_BASE_URL may point at.
+        return { kind: 'sdk', model: providers.openai().chat(model), keyVariable: 'OPENAI_API_KEY' };
+      case 'compatible': {
+        const { compatible, compatibleJsonMode } = providers;
+        if (!compatible || !compatibleJsonMode) throw unset(id, provider);
+        compatibleModel(id, model);
+        const jsonModel = once(() => compatibleJsonMode().chatModel(model));
+        return {
+          kind: 'sdk',
+          model: compatible().chatModel(model),
+          keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
+          jsonMode: {
+            get model() {
+              return jsonModel();
+            },
+            get preferred() {
+              return jsonModePreferred.has(model);
+            },
+            prefer: () => jsonModePreferred.add(model),
+          },
+        };
+      }
+      case 'workers-ai':
+        if (!providers.workersAi) throw unset(id, provider);
+        return { kind: 'sdk', model: providers.workersAi().chat(model) };
+      default:
+        throw modelNotConfigured(id, { kind: 'unknown-provider', provider });
+    }
+  };
+
   return {
     settings,
     secrets: settingSecrets(settings),
     languageModel(id) {
-      const { provider, model } = split(id);
-      switch (provider) {
-        case 'local':
-          if (model === 'echo') return { kind: 'echo' };
-          throw modelNotConfigured(id, { kind: 'local-unknown', use: 'local:echo for chat' });
-        case 'alibaba':
-          if (!providers.alibaba) throw unset(id, provider);
-          return {
-            kind: 'sdk',
-            model: providers.alibaba().chatModel(model),
-            keyVariable: 'DASHSCOPE_API_KEY',
-          };
-        case 'openai':
-          if (!providers.openai) throw unset(id, provider);
-          // Chat Completions rather than the Responses API: every OpenAI chat model serves it, and so
-          // does any proxy or gateway OPENAI_BASE_URL may point at.
-          return { kind: 'sdk', model: providers.openai().chat(model), keyVariable: 'OPENAI_API_KEY' };
-        case 'compatible': {
-          const { compatible, compatibleJsonMode } = providers;
-          if (!compatible || !compatibleJsonMode) throw unset(id, provider);
-          compatibleModel(id, model);
-          return {
-            kind: 'sdk',
-            model: compatible().chatModel(model),
-            keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
-            jsonMode: {
-              model: compatibleJsonMode().chatModel(model),
-              preferred: jsonModePreferred.has(model),
-              prefer: () => jsonModePreferred.add(model),
-            },
-          };
-        }
-        case 'workers-ai':
-          if (!providers.workersAi) throw unset(id, provider);
-          return { kind: 'sdk', model: providers.workersAi().chat(model) };
-        default:
-          throw modelNotConfigured(id, { kind: 'unknown-provider', provider });
+      let model = resolved.get(id);
+      if (!model) {
+        model = resolveLanguageModel(id);
+        resolved.set(id, model);
       }
+      return model;
     },
     embeddingModel(id) {
       const { provider, model } = split(id);
