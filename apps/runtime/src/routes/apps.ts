@@ -1,6 +1,6 @@
 import { createAppRequestSchema, publishRequestSchema, updateAppRequestSchema } from '@edgeflow/api';
 import { type AppRecord, createAppStore, createDatabase } from '@edgeflow/db';
-import { compile, workflowDocumentSchema } from '@edgeflow/graph';
+import { compile, type Plan, workflowDocumentSchema } from '@edgeflow/graph';
 import { type Context, Hono } from 'hono';
 import type { Env } from '../env.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
@@ -16,6 +16,20 @@ export async function requireApp(context: AppContext): Promise<AppRecord> {
   const app = await apps(context).get(context.req.param('appId') ?? '');
   if (!app) throw notFound('This app');
   return app;
+}
+
+/** The draft's plan, or 422 `invalid_graph` with its diagnostics (publish and test runs refuse such drafts). */
+export function compiledDraft(app: AppRecord): Plan {
+  const result = compile(app.draft);
+  if (result.ok) return result.plan;
+  throw new ApiError(
+    422,
+    'invalid_graph',
+    'The draft does not compile; fix the problems listed in details.diagnostics.',
+    {
+      diagnostics: result.diagnostics,
+    },
+  );
 }
 
 /** Apps, drafts, publishing and versions (admin). */
@@ -57,17 +71,7 @@ export const appRoutes = new Hono<{ Bindings: Env }>()
   .post('/:appId/publish', async (context) => {
     const body = await readJson(context, publishRequestSchema, { optional: true });
     const app = await requireApp(context);
-    const result = compile(app.draft);
-    if (!result.ok) {
-      throw new ApiError(
-        422,
-        'invalid_graph',
-        'The draft does not compile; fix the problems listed in details.diagnostics.',
-        {
-          diagnostics: result.diagnostics,
-        },
-      );
-    }
+    compiledDraft(app);
     const version = await apps(context).publish(app.id, app.draft, body.note ?? '');
     publishedCache.delete(app.id);
     return context.json({ version: version.version, createdAt: version.createdAt }, 201);

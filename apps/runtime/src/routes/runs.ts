@@ -1,6 +1,5 @@
 import { runListQuerySchema, runRequestSchema } from '@edgeflow/api';
 import { createDatabase, createRunStore, decodeRunCursor, type RunRecord } from '@edgeflow/db';
-import { compile } from '@edgeflow/graph';
 import { Hono } from 'hono';
 import type { Env } from '../env.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
@@ -8,7 +7,7 @@ import { readJson } from '../http/read-body.ts';
 import { executeRun } from '../run/execute-run.ts';
 import { resolveConversation } from '../run/resolve-conversation.ts';
 import { validateRunInputs } from '../run/validate-run-inputs.ts';
-import { requireApp } from './apps.ts';
+import { compiledDraft, requireApp } from './apps.ts';
 
 /** A run record as the contract shows it (which key started it stays internal). */
 export function shownRun(record: RunRecord) {
@@ -46,33 +45,23 @@ export const adminRunRoutes = new Hono<{ Bindings: Env }>()
   .post('/apps/:appId/draft/runs', async (context) => {
     const body = await readJson(context, runRequestSchema, { optional: true });
     const app = await requireApp(context);
-    const result = compile(app.draft);
-    if (!result.ok) {
-      throw new ApiError(
-        422,
-        'invalid_graph',
-        'The draft does not compile; fix the problems listed in details.diagnostics.',
-        {
-          diagnostics: result.diagnostics,
-        },
-      );
-    }
+    const plan = compiledDraft(app);
     const db = createDatabase(context.env.DB);
-    const inputs = validateRunInputs(result.plan, body.inputs);
+    const inputs = validateRunInputs(plan, body.inputs);
     return executeRun({
       env: context.env,
       db,
       waitUntil: (work) => context.executionCtx.waitUntil(work),
       appId: app.id,
       version: null,
-      plan: result.plan,
+      plan,
       source: 'editor',
       keyId: null,
       inputs,
       conversation: await resolveConversation(
         db,
         app.id,
-        result.plan,
+        plan,
         { keyId: null, visitorId: null },
         body.conversationId,
       ),
