@@ -48,22 +48,28 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
   const runs = createRunStore(spec.db);
   const conversations = createConversationStore(spec.db);
   const conversation = spec.conversation;
-  const startStatements = [
-    ...(conversation?.isNew
-      ? [conversations.createStatement(spec.appId, conversation.owner, conversation.id)]
-      : []),
-    runs.startStatement({
-      id: runId,
-      appId: spec.appId,
-      version: spec.version,
-      source: spec.source,
-      keyId: spec.keyId,
-      conversationId: conversation?.id ?? null,
-      inputs: spec.inputs,
-      startedAt,
-    }),
-  ] as const;
-  const started = spec.db.batch(startStatements as unknown as Parameters<Database['batch']>[0]);
+  // Deferred by one macrotask: the engine's first model request leaves before the CPU work of
+  // building and sending the start write, which is off the token path by design.
+  const started = new Promise<void>((resolve, reject) => {
+    setTimeout(() => {
+      const statements = [
+        ...(conversation?.isNew
+          ? [conversations.createStatement(spec.appId, conversation.owner, conversation.id)]
+          : []),
+        runs.startStatement({
+          id: runId,
+          appId: spec.appId,
+          version: spec.version,
+          source: spec.source,
+          keyId: spec.keyId,
+          conversationId: conversation?.id ?? null,
+          inputs: spec.inputs,
+          startedAt,
+        }),
+      ];
+      spec.db.batch(statements as unknown as Parameters<Database['batch']>[0]).then(() => resolve(), reject);
+    }, 0);
+  });
   // Observed so a failed start does not become an unhandled rejection before the end write awaits it.
   started.catch(() => undefined);
 
