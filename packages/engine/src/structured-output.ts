@@ -1,9 +1,11 @@
 import { parseJsonText } from './json-text.ts';
 import { streamModel } from './model-call.ts';
+import { type ModelCallConfig, modelRequest, modelsOf } from './model-settings.ts';
 import { NodeError } from './node-error.ts';
 import type { NodeRuntime } from './node-runtime.ts';
 import type { CancelSignal } from './ports/cancel-signal.ts';
 import type { ModelRequest } from './ports/model-port.ts';
+import { withRetries } from './retry.ts';
 
 export type Validation<Value> =
   | { readonly ok: true; readonly value: Value }
@@ -45,5 +47,38 @@ export async function askStructured<Value>(
   throw new NodeError(
     'invalid_model_output',
     `The model's reply was invalid, also after a repair request: ${repaired.message}`,
+  );
+}
+
+/** What a structured-output node (classifier, extractor) renders and asks. */
+export interface StructuredNodeConfig extends ModelCallConfig {
+  readonly input: string;
+  readonly instructions: string;
+}
+
+/**
+ * The whole run of a structured-output node: renders its input and instructions, then asks the
+ * model (and its fallbacks, with the node's retries) for JSON that `validate` accepts.
+ */
+export function runStructuredNode<Value>(
+  runtime: NodeRuntime,
+  config: StructuredNodeConfig,
+  ask: {
+    readonly system: (instructions: string) => string;
+    readonly output: NonNullable<ModelRequest['output']>;
+    readonly validate: (value: unknown) => Validation<Value>;
+  },
+): Promise<Value> {
+  const input = runtime.render(config.input);
+  const instructions = runtime.render(config.instructions);
+  runtime.inputs = { model: config.model, input, instructions };
+  const system = ask.system(instructions);
+  return withRetries(runtime, config.retry, modelsOf(config), 'model_error', (model = config.model, signal) =>
+    askStructured(
+      runtime,
+      { ...modelRequest(config, model, system, [{ role: 'user', content: input }]), output: ask.output },
+      signal,
+      ask.validate,
+    ),
   );
 }

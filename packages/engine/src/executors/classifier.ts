@@ -1,8 +1,6 @@
 import type { ClassifierClass } from '@edgeflow/graph';
-import { modelRequest, modelsOf } from '../model-settings.ts';
 import type { JsonSchema } from '../ports/json-schema.ts';
-import { withRetries } from '../retry.ts';
-import { askStructured, type Validation } from '../structured-output.ts';
+import { runStructuredNode, type Validation } from '../structured-output.ts';
 import type { Executor } from './executor.ts';
 
 function systemPrompt(instructions: string, classes: readonly ClassifierClass[]): string {
@@ -46,23 +44,10 @@ function pickClass(classes: readonly ClassifierClass[], value: unknown): Validat
 /** Takes the port of the class the model picks (structured output, one repair request). */
 export const executeClassifier: Executor<'classifier'> = async (node, runtime) => {
   const { config } = node;
-  const input = runtime.render(config.input);
-  const instructions = runtime.render(config.instructions);
-  runtime.inputs = { model: config.model, input, instructions };
-  const system = systemPrompt(instructions, config.classes);
-  const output = { name: 'classification', schema: outputSchema(config.classes) };
-  const chosen = await withRetries(
-    runtime,
-    config.retry,
-    modelsOf(config),
-    'model_error',
-    (model = config.model, signal) =>
-      askStructured(
-        runtime,
-        { ...modelRequest(config, model, system, [{ role: 'user', content: input }]), output },
-        signal,
-        (value) => pickClass(config.classes, value),
-      ),
-  );
+  const chosen = await runStructuredNode(runtime, config, {
+    system: (instructions) => systemPrompt(instructions, config.classes),
+    output: { name: 'classification', schema: outputSchema(config.classes) },
+    validate: (value) => pickClass(config.classes, value),
+  });
   return { outputs: { class: chosen.id }, port: chosen.id };
 };

@@ -1,8 +1,6 @@
 import { type ExtractorField, typeOfValue } from '@edgeflow/graph';
-import { modelRequest, modelsOf } from '../model-settings.ts';
 import type { JsonSchema } from '../ports/json-schema.ts';
-import { withRetries } from '../retry.ts';
-import { askStructured, type Validation } from '../structured-output.ts';
+import { runStructuredNode, type Validation } from '../structured-output.ts';
 import type { Executor } from './executor.ts';
 
 function systemPrompt(instructions: string, fields: readonly ExtractorField[]): string {
@@ -58,23 +56,10 @@ function checkFields(fields: readonly ExtractorField[], value: unknown): Validat
 /** Fills the declared fields from a text (structured output, one repair request). */
 export const executeExtractor: Executor<'extractor'> = async (node, runtime) => {
   const { config } = node;
-  const input = runtime.render(config.input);
-  const instructions = runtime.render(config.instructions);
-  runtime.inputs = { model: config.model, input, instructions };
-  const system = systemPrompt(instructions, config.fields);
-  const output = { name: 'extraction', schema: outputSchema(config.fields) };
-  const outputs = await withRetries(
-    runtime,
-    config.retry,
-    modelsOf(config),
-    'model_error',
-    (model = config.model, signal) =>
-      askStructured(
-        runtime,
-        { ...modelRequest(config, model, system, [{ role: 'user', content: input }]), output },
-        signal,
-        (value) => checkFields(config.fields, value),
-      ),
-  );
+  const outputs = await runStructuredNode(runtime, config, {
+    system: (instructions) => systemPrompt(instructions, config.fields),
+    output: { name: 'extraction', schema: outputSchema(config.fields) },
+    validate: (value) => checkFields(config.fields, value),
+  });
   return { outputs };
 };
