@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildAssets } from './build-assets.mjs';
 import { runtimeDir, wranglerSpawn } from './wrangler.mjs';
 
 const usage = `Usage: npm run deploy [-- --dry-run] [-- --outdir <dir>]
@@ -91,6 +92,7 @@ const offlineHint = (output) =>
 async function bundle() {
   const outdir = options.outdir ?? join(runtimeDir, 'dist');
   step(`Bundling the Worker offline into ${relative(process.cwd(), outdir) || '.'}`);
+  buildAssets();
   const { status, output } = await wrangler(['deploy', '--dry-run', '--outdir', outdir]);
   if (status !== 0) fail('Bundling the Worker failed (see above); nothing was uploaded.');
   const size = /Total Upload: ([^\n]+)/.exec(output)?.[1]?.trim();

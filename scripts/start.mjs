@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildAssets } from './build-assets.mjs';
 import { runtimeDir, wranglerSpawn, wranglerSync } from './wrangler.mjs';
 
 /** Variables handed from the environment of `npm start` to the local worker (API.md, Configuration). */
@@ -76,6 +77,15 @@ const migration = wranglerSync(
 if (migration.status !== 0) {
   console.error(`Applying the database migrations failed:\n${migration.stdout}${migration.stderr}`);
   process.exit(migration.status ?? 1);
+}
+
+// The editor and widget: built on every start so `/` shows the current code; tests and benchmarks that
+// start many servers after one build set EDGEFLOW_ASSETS=reuse.
+try {
+  buildAssets({ ifMissing: process.env.EDGEFLOW_ASSETS === 'reuse' });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
 }
 
 const dev = wranglerSpawn(

@@ -1,9 +1,12 @@
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { fakeModelList } from './test/helpers/fake-model-names.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+// wrangler.jsonc serves ./.assets (scripts/build-assets.mjs); the worker tests need only the folder.
+mkdirSync(here('./.assets'), { recursive: true });
 const migrations = await readD1Migrations(here('../../packages/db/migrations'));
 
 /**

@@ -43,6 +43,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       EDGEFLOW_STATE_DIR: stateDirectory,
       ADMIN_TOKEN: adminToken,
       EDGEFLOW_INSPECTOR_PORT: String(inspectorPort),
+      // `npm test` builds the editor and widget once before the suites; servers reuse that build.
+      EDGEFLOW_ASSETS: 'reuse',
     }),
   });
   const stop = async () => {
