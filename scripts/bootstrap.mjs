@@ -50,7 +50,11 @@ function ensureInstalled() {
 const task = process.argv[2] ?? 'test';
 ensureInstalled();
 if (task === 'setup') process.exit(0);
-if (task === 'test') process.exit(pnpmRun('run', 'test:all'));
+if (task === 'test') {
+  // Browser tests (editor, widget) need Debian's Chromium; installed here when missing and possible.
+  run(process.execPath, [join(root, 'scripts', 'ensure-chromium.mjs')]);
+  process.exit(pnpmRun('run', 'test:all'));
+}
 if (task === 'start') process.exit(pnpmRun('run', 'start:local', ...process.argv.slice(3)));
 console.error(`unknown task ${task}`);
 process.exit(2);
