@@ -150,6 +150,9 @@ async function* readStream(
       for (const part of pending) yield part;
       pending.length = 0;
     }
+    // After `[DONE]` only the body's end should follow: read it, so the connection ends cleanly (and can
+    // be reused) instead of being cancelled; a server that keeps it open gets a moment, then is cut.
+    if (!ended) ended = await endsSoon(reader);
   } finally {
     // A caller that stops early, or a failure: stop reading (the request itself is aborted by the caller).
     if (!ended) await reader.cancel().catch(() => undefined);
@@ -164,6 +167,23 @@ async function* readStream(
     );
   }
   yield { type: 'finish', finishReason: finishReason ?? 'stop', usage };
+}
+
+const trailingReadMs = 50;
+
+async function endsSoon(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), trailingReadMs);
+  });
+  try {
+    const next = await Promise.race([reader.read().then((result) => result.done), timeout]);
+    return next;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function finishReasonOf(reason: string): FinishReason {
