@@ -46,27 +46,7 @@ export function eventStreamResponse(
   const ping = setInterval(() => {
     if (Date.now() - lastWrite >= pingIntervalMs - 50) write(pingComment);
   }, pingIntervalMs);
-  // Events travel in as few chunks as keeps them on time: text goes out the moment it arrives (with
-  // whatever waited before it); the bookkeeping around it (node starts and ends) that the engine emits in
-  // bursts is gathered until the end of the current task. Every chunk costs the worker and each proxy on
-  // the way (wrangler dev's among them) a write; a run sent event by event took twice as many.
-  let pending = '';
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    if (flushTimer !== undefined) clearTimeout(flushTimer);
-    flushTimer = undefined;
-    if (pending === '') return;
-    const text = pending;
-    pending = '';
-    write(text);
-  };
-  const send = (event: RunEvent) => {
-    pending += formatServerSentEvent(event);
-    if (event.type === 'text-delta' || event.type === 'run-end') flush();
-    else flushTimer ??= setTimeout(flush, 0);
-  };
-  const done = pump(send).finally(() => {
-    flush();
+  const done = pump((event) => write(formatServerSentEvent(event))).finally(() => {
     clearInterval(ping);
     if (open) {
       open = false;
