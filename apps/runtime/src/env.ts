@@ -9,6 +9,8 @@ export interface Env extends ProviderEnvironment {
   readonly ENVIRONMENT?: string;
   /** Lets pipeline requests reach private addresses (the fake servers of the tests); off by default. */
   readonly EGRESS_ALLOW_PRIVATE?: string;
+  /** Encrypts tool secrets at rest (src/secrets); without it secrets can be listed and deleted, not stored. */
+  readonly SECRETS_MASTER_KEY?: string;
 }
 
 export const isDevelopment = (env: Env) => env.ENVIRONMENT === 'development';
