@@ -11,6 +11,14 @@ export interface Env extends ProviderEnvironment {
   readonly EGRESS_ALLOW_PRIVATE?: string;
   /** Encrypts tool secrets at rest (src/secrets); without it secrets can be listed and deleted, not stored. */
   readonly SECRETS_MASTER_KEY?: string;
+  /** Wrong credentials per client address (wrangler.jsonc `ratelimits`; see http/rate-limit-rules.ts). */
+  readonly AUTH_FAILURE_LIMITER: RateLimit;
+  /** Publishable-key requests per app and widget visitor. */
+  readonly VISITOR_LIMITER: RateLimit;
+  /** Publishable-key requests per app and client address (visitors who change their id). */
+  readonly CLIENT_LIMITER: RateLimit;
+  /** Publishable-key requests per app, all visitors together. */
+  readonly APP_LIMITER: RateLimit;
 }
 
 export const isDevelopment = (env: Env) => env.ENVIRONMENT === 'development';

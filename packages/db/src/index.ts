@@ -8,3 +8,4 @@ export * from './run-writes.ts';
 export type { ErrorRecord, UsageRecord } from './schema.ts';
 export * as schema from './schema.ts';
 export * from './secret-store.ts';
+export * from './usage-store.ts';

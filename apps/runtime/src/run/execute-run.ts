@@ -3,6 +3,7 @@ import { type ChatTurn, type RunEvent, run } from '@edgeflow/engine';
 import type { Plan } from '@edgeflow/graph';
 import type { Env } from '../env.ts';
 import { type AppEgressSettings, createPorts } from '../ports/create-ports.ts';
+import { noteDailyUsage } from './daily-budget.ts';
 import { eventStreamResponse } from './event-stream.ts';
 import { RunRecorder } from './run-recorder.ts';
 
@@ -27,6 +28,18 @@ export interface RunSpec {
   readonly stream: boolean;
   /** The app's settings (egress allow/deny lists). */
   readonly settings: Record<string, unknown>;
+  /** History given by the caller when there is no stored conversation (the OpenAI endpoint). */
+  readonly history?: readonly ChatTurn[];
+  /** Answers the run in another format than run events (the OpenAI endpoint). */
+  readonly respond?: (run: RunHandle) => Response | Promise<Response>;
+}
+
+/** A started run as `RunSpec.respond` gets it: pumping it runs it, records it and feeds `send`. */
+export interface RunHandle {
+  readonly runId: string;
+  readonly startedAt: number;
+  readonly recorder: RunRecorder;
+  readonly pump: (send: (event: RunEvent) => void) => Promise<void>;
 }
 
 /**
@@ -71,12 +84,13 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
     appId: spec.appId,
     version: spec.version ?? undefined,
     conversationId: conversation?.id,
-    history: conversation?.history,
+    history: conversation?.history ?? spec.history,
   });
 
   const finish = async () => {
     const end = recorder.result();
     const statements = writes.end(runId, end, recorder.steps);
+    statements.push(writes.usage(spec.appId, end));
     const query = spec.inputs.query;
     if (conversation && end.status === 'succeeded' && typeof query === 'string') {
       statements.push(...writes.append(conversation.id, runId, query, String(end.outputs.answer ?? '')));
@@ -88,6 +102,7 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
       return;
     }
     await spec.db.$client.batch(statements);
+    noteDailyUsage(spec.appId, end);
   };
 
   const pump = async (send: (event: RunEvent) => void) => {
@@ -103,6 +118,7 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
     }
   };
 
+  if (spec.respond) return spec.respond({ runId, startedAt, recorder, pump });
   if (spec.stream) {
     const { response, done } = eventStreamResponse(pump);
     spec.waitUntil(done);

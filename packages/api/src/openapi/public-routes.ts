@@ -11,7 +11,7 @@ export const publicRoutes: readonly Route[] = [
     tag: 'Runs',
     summary: 'Run the latest published version of an app',
     description:
-      'Runs the stored published version only: a body carrying `graph`, `draft`, overrides or any other unknown key is a 400. 404 `not_published` when the app has no version; 422 `invalid_inputs` (with `details.fields`) when the inputs do not match the start node. With `stream: false`, the answer is JSON once the run ends.',
+      "Runs the stored published version only: a body carrying `graph`, `draft`, overrides or any other unknown key is a 400. 404 `not_published` when the app has no version; 422 `invalid_inputs` (with `details.fields`) when the inputs do not match the start node. With `stream: false`, the answer is JSON once the run ends. With a publishable key, `X-Edgeflow-Visitor` is required (400 `visitor_required`) and the conversation belongs to that visitor. 429 `budget_exhausted` once the app's `dailyTokenBudget` is spent.",
     credentials: anyAppKey,
     body: 'RunRequest',
     optionalBody: true,
@@ -30,7 +30,8 @@ export const publicRoutes: readonly Route[] = [
     operationId: 'listConversationMessages',
     tag: 'Runs',
     summary: 'List the messages of a conversation, oldest first',
-    description: 'Only for the key or widget visitor that owns the conversation; anyone else gets a 404.',
+    description:
+      'Only for the key that owns the conversation and, with a publishable key, the widget visitor (`X-Edgeflow-Visitor`) that started it; anyone else gets a 404.',
     credentials: anyAppKey,
     success: { status: 200, description: 'The messages.', json: 'ConversationMessageList' },
   },
@@ -40,8 +41,9 @@ export const publicRoutes: readonly Route[] = [
     operationId: 'getRun',
     tag: 'Runs',
     summary: 'Get a run with its steps',
-    description: 'For the key that started the run, or the admin token; any other key gets a 404.',
-    credentials: ['secretKey', 'publishableKey', 'adminToken'],
+    description:
+      "For the secret key that started the run, or the admin token; any other key gets a 404. Publishable keys get 403: they are public, and a trace holds the app's prompts and every step's data.",
+    credentials: ['secretKey', 'adminToken'],
     success: { status: 200, description: 'The run record.', json: 'RunRecord' },
   },
   {
@@ -51,7 +53,7 @@ export const publicRoutes: readonly Route[] = [
     tag: 'OpenAI compatible',
     summary: 'Run a chat app in the OpenAI Chat Completions format',
     description:
-      '`model` is the id of a chat app. The last user message is the query, earlier messages the history. Streams `chat.completion.chunk` events and `data: [DONE]` with `stream: true`, else one JSON answer.',
+      "`model` is the id of the published chat app the secret key belongs to (anything else: 404 `model_not_found`). The last user message is the query; the user and assistant messages before it are the history, of which each model node of the pipeline sees as many turns as its `memory.turns` allows; system, developer and tool messages are ignored (the pipeline owns its prompts) and nothing is stored as a conversation. Streams `chat.completion.chunk` events (the role first, then the answer node's text deltas, `finish_reason: \"stop\"`, a usage chunk with `stream_options.include_usage`) and `data: [DONE]` with `stream: true`, else one JSON answer. A run that fails mid-stream sends OpenAI's in-stream `{ error }` object and no `[DONE]`; without streaming it is a 502. Errors on this route and on `GET /v1/models` use OpenAI's shape `{ error: { message, type, param, code } }` (401 `invalid_api_key`, 404 `model_not_found`, 429 `rate_limit_exceeded` or `budget_exhausted`), not the contract's.",
     credentials: ['secretKey'],
     body: 'ChatCompletionRequest',
     success: {
@@ -62,6 +64,7 @@ export const publicRoutes: readonly Route[] = [
       stream: 'chat-chunks',
     },
     errors: [422, 502],
+    errorShape: 'openai',
   },
   {
     method: 'get',
@@ -69,8 +72,11 @@ export const publicRoutes: readonly Route[] = [
     operationId: 'listOpenAiModels',
     tag: 'OpenAI compatible',
     summary: 'List the chat apps the key may call, as OpenAI models',
+    description:
+      "A key belongs to one app: the list holds that app when it is a published chat app, else nothing. `owned_by` is `edgeflow`, `created` the app's creation time.",
     credentials: ['secretKey'],
     success: { status: 200, description: 'The apps as models.', json: 'OpenAiModelList' },
+    errorShape: 'openai',
   },
   {
     method: 'get',
@@ -78,7 +84,9 @@ export const publicRoutes: readonly Route[] = [
     operationId: 'getWidgetConfig',
     tag: 'Widget',
     summary: "What the widget's launcher shows",
-    credentials: ['publishableKey'],
+    description:
+      "The app's name and its `greeting` and `theme` settings, defaults filled in; 404 `not_published` before the first publish.",
+    credentials: ['publishableKey', 'secretKey'],
     success: { status: 200, description: 'The widget configuration.', json: 'WidgetConfig' },
   },
   {
