@@ -6,6 +6,7 @@ import { appKeyAuth } from './http/app-key-auth.ts';
 import { appRoutes } from './routes/apps.ts';
 import { publicInfoRoutes } from './routes/docs.ts';
 import { keyRoutes } from './routes/keys.ts';
+import { knowledgeBaseRoutes } from './routes/knowledge-bases.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { publicRoutes } from './routes/public.ts';
 import { adminRunRoutes } from './routes/runs.ts';
@@ -32,6 +33,7 @@ export function createApp() {
   app.route('/api/apps', appRoutes);
   app.route('/api/apps', keyRoutes);
   app.route('/api', adminRunRoutes);
+  app.route('/api/knowledge-bases', knowledgeBaseRoutes);
   app.route('/v1', publicRoutes);
   return app;
 }

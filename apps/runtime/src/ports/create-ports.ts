@@ -2,6 +2,7 @@ import type { EnginePorts } from '@edgeflow/engine';
 import { createModelPort } from '@edgeflow/providers';
 import { createHttpPort } from '../egress/index.ts';
 import type { Env } from '../env.ts';
+import { knowledgeServices } from '../knowledge/knowledge-services.ts';
 import { createQuickJsSandbox } from '../sandbox/index.ts';
 import { workersClock } from './workers-clock.ts';
 
@@ -26,5 +27,7 @@ export function createPorts(env: Env, settings: AppEgressSettings = {}): EngineP
       ...(settings.deniedHosts?.length ? { denyHosts: [...settings.deniedHosts] } : {}),
     }),
     sandbox: createQuickJsSandbox(),
+    // Searches only the knowledge bases a retrieval node's config names (the stored document's).
+    retriever: knowledgeServices(env).retriever,
   };
 }

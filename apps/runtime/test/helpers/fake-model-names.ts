@@ -17,6 +17,9 @@ export const fakeModels = {
   memoryLimit: 'fake-memory-limit',
   published: 'fake-published',
   streamFormat: 'fake-stream-format',
+  /** Embedding models (the name says so, which gives them the `embedding` capability). */
+  embedding: 'fake-embedding',
+  embeddingDown: 'fake-embedding-down',
 } as const;
 
 /** `OPENAI_COMPATIBLE_MODELS`: every name above. */
