@@ -20,6 +20,7 @@ export const fakeModels = {
   /** Embedding models (the name says so, which gives them the `embedding` capability). */
   embedding: 'fake-embedding',
   embeddingDown: 'fake-embedding-down',
+  knowledgeQa: 'fake-knowledge-qa',
 } as const;
 
 /** `OPENAI_COMPATIBLE_MODELS`: every name above. */
