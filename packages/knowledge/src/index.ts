@@ -29,5 +29,6 @@ export { createDocumentStore, type DocumentRecord, type DocumentStore } from './
 export {
   createKnowledgeBaseStore,
   type KnowledgeBaseRecord,
+  type KnowledgeBaseSearchInfo,
   type KnowledgeBaseStore,
 } from './store/knowledge-base-store.ts';

@@ -6,7 +6,7 @@ import {
   type RetrievedChunk,
   type RetrieverPort,
 } from '@edgeflow/engine';
-import { createKnowledgeBaseStore } from '../store/knowledge-base-store.ts';
+import { createKnowledgeBaseStore, type KnowledgeBaseSearchInfo } from '../store/knowledge-base-store.ts';
 import { type ChunkDetails, keywordSearch, loadChunks } from './keyword-search.ts';
 import { fuseRankings, type RankedHit } from './rank-fusion.ts';
 import type { SearchScope, VectorIndex } from './vector-index.ts';
@@ -35,6 +35,12 @@ const fusionCandidates = (topK: number) => Math.min(100, Math.max(20, topK * 4))
 
 export interface KnowledgeRetriever extends RetrieverPort {
   search(query: KnowledgeSearch, signal?: CancelSignal): Promise<readonly RetrievedChunk[]>;
+  /** The same search over bases already looked up (saves a round trip when the caller has them). */
+  searchIn(
+    bases: readonly KnowledgeBaseSearchInfo[],
+    query: KnowledgeSearch,
+    signal?: CancelSignal,
+  ): Promise<readonly RetrievedChunk[]>;
 }
 
 /**
@@ -67,56 +73,62 @@ export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions): Kn
       .slice(0, scope.topK);
   }
 
+  async function searchIn(
+    bases: readonly KnowledgeBaseSearchInfo[],
+    query: KnowledgeSearch,
+    signal?: CancelSignal,
+  ): Promise<readonly RetrievedChunk[]> {
+    // Only the bases the query names, whatever the caller passed.
+    const found = bases.filter((base) => query.knowledgeBaseIds.includes(base.id));
+    if (found.length === 0 || query.query.trim() === '') return [];
+    const models = new Map<string, string[]>();
+    for (const base of found) {
+      if (base.embeddingModel !== null)
+        models.set(base.embeddingModel, [...(models.get(base.embeddingModel) ?? []), base.id]);
+    }
+    if (query.mode === 'vector' && (models.size === 0 || !options.vectors || !options.embed)) {
+      throw new PortError(
+        'embedding_model_required',
+        'Vector search needs a knowledge base with an embedding model; use keyword or hybrid search, or set one.',
+        { retryable: false },
+      );
+    }
+    const candidates = query.mode === 'hybrid' ? fusionCandidates(query.topK) : query.topK;
+    const scope: SearchScope = {
+      knowledgeBaseIds: found.map((base) => base.id),
+      documentIds: query.documentIds,
+      topK: candidates,
+    };
+    const [keyword, vector] = await Promise.all([
+      query.mode === 'vector' ? [] : keywordSearch(db, query.query, scope),
+      query.mode === 'keyword' ? [] : vectorHits(query, scope, models, signal),
+    ]);
+    const ranked =
+      query.mode === 'keyword' ? keyword : query.mode === 'vector' ? vector : fuseRankings([keyword, vector]);
+    const kept = ranked.filter((hit) => hit.score >= query.minScore).slice(0, query.topK);
+    const details = new Map<string, ChunkDetails>(keyword.map((hit) => [hit.chunkId, hit]));
+    const missing = kept.filter((hit) => !details.has(hit.chunkId)).map((hit) => hit.chunkId);
+    for (const [id, chunk] of await loadChunks(db, missing, scope)) details.set(id, chunk);
+    return kept.flatMap((hit) => {
+      const chunk = details.get(hit.chunkId);
+      return chunk
+        ? [
+            {
+              text: chunk.text,
+              score: hit.score,
+              documentId: chunk.documentId,
+              title: chunk.title,
+              position: chunk.position,
+            },
+          ]
+        : [];
+    });
+  }
+
   return {
+    searchIn,
     async search(query: KnowledgeSearch, signal?: CancelSignal) {
-      const found = await bases.searchInfo(query.knowledgeBaseIds);
-      if (found.length === 0 || query.query.trim() === '') return [];
-      const models = new Map<string, string[]>();
-      for (const base of found) {
-        if (base.embeddingModel !== null)
-          models.set(base.embeddingModel, [...(models.get(base.embeddingModel) ?? []), base.id]);
-      }
-      if (query.mode === 'vector' && (models.size === 0 || !options.vectors || !options.embed)) {
-        throw new PortError(
-          'embedding_model_required',
-          'Vector search needs a knowledge base with an embedding model; use keyword or hybrid search, or set one.',
-          { retryable: false },
-        );
-      }
-      const candidates = query.mode === 'hybrid' ? fusionCandidates(query.topK) : query.topK;
-      const scope: SearchScope = {
-        knowledgeBaseIds: found.map((base) => base.id),
-        documentIds: query.documentIds,
-        topK: candidates,
-      };
-      const [keyword, vector] = await Promise.all([
-        query.mode === 'vector' ? [] : keywordSearch(db, query.query, scope),
-        query.mode === 'keyword' ? [] : vectorHits(query, scope, models, signal),
-      ]);
-      const ranked =
-        query.mode === 'keyword'
-          ? keyword
-          : query.mode === 'vector'
-            ? vector
-            : fuseRankings([keyword, vector]);
-      const kept = ranked.filter((hit) => hit.score >= query.minScore).slice(0, query.topK);
-      const details = new Map<string, ChunkDetails>(keyword.map((hit) => [hit.chunkId, hit]));
-      const missing = kept.filter((hit) => !details.has(hit.chunkId)).map((hit) => hit.chunkId);
-      for (const [id, chunk] of await loadChunks(db, missing, scope)) details.set(id, chunk);
-      return kept.flatMap((hit) => {
-        const chunk = details.get(hit.chunkId);
-        return chunk
-          ? [
-              {
-                text: chunk.text,
-                score: hit.score,
-                documentId: chunk.documentId,
-                title: chunk.title,
-                position: chunk.position,
-              },
-            ]
-          : [];
-      });
+      return searchIn(await bases.searchInfo(query.knowledgeBaseIds), query, signal);
     },
   };
 }

@@ -1,0 +1,81 @@
+// Deterministic mixed Chinese/English support text for the knowledge benchmark.
+
+const english = (
+  'account billing invoice refund shipping warranty password security storage backup region latency ' +
+  'request limit webhook signature team member seat plan upgrade cancel order delivery pickup store ' +
+  'gift card balance payment method card customs duty express standard return item package courier ' +
+  'tracking number database replica cluster node memory disk network firewall port certificate domain ' +
+  'email notification schedule report export import dashboard metric alert threshold incident outage ' +
+  'maintenance window release version feature flag rollout migration schema index query cache session ' +
+  'token key rotation audit log retention policy compliance privacy consent cookie analytics region'
+).split(' ');
+
+const chinese = (
+  '账户 账单 发票 退款 配送 保修 密码 安全 存储 备份 地域 延迟 请求 限制 回调 签名 团队 成员 席位 套餐 升级 ' +
+  '取消 订单 发货 自提 门店 礼品卡 余额 支付 方式 银行卡 关税 快递 标准 退货 商品 包裹 快递员 物流 单号 ' +
+  '数据库 副本 集群 节点 内存 磁盘 网络 防火墙 端口 证书 域名 邮件 通知 计划 报表 导出 导入 仪表盘 指标 ' +
+  '告警 阈值 故障 中断 维护 窗口 发布 版本 功能 开关 灰度 迁移 索引 查询 缓存 会话 令牌 密钥 轮换 审计 ' +
+  '日志 保留 策略 合规 隐私 同意 分析 积分 优惠券 客服 投诉 工作日 小时 自动 手动 申请 审核 通过'
+).split(' ');
+
+/** mulberry32: a tiny seeded generator, so every run ingests the same text. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sentence(next: () => number, words: readonly string[], chinese: boolean): string {
+  const length = 6 + Math.floor(next() * 12);
+  const picked = Array.from({ length }, () => words[Math.floor(next() * words.length)] ?? '');
+  if (chinese) return `${picked.join('')}。`;
+  const text = picked.join(' ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/**
+ * Markdown documents (headings, paragraphs of 3–6 sentences, alternating Chinese and English)
+ * adding up to about `totalBytes` of UTF-8, each about `documentBytes`.
+ */
+export function mixedCorpus(totalBytes: number, documentBytes: number): { title: string; text: string }[] {
+  const next = random(6);
+  const encoder = new TextEncoder();
+  const documents: { title: string; text: string }[] = [];
+  let total = 0;
+  while (total < totalBytes) {
+    const parts: string[] = [];
+    let size = 0;
+    for (let section = 1; size < documentBytes; section += 1) {
+      const chineseSection = section % 2 === 0;
+      const heading = chineseSection ? `## 第${section}节 说明` : `## Section ${section} notes`;
+      const paragraphs = Array.from({ length: 4 }, () =>
+        Array.from({ length: 3 + Math.floor(next() * 4) }, () =>
+          sentence(next, chineseSection ? chinese : english, chineseSection),
+        ).join(chineseSection ? '' : ' '),
+      );
+      const block = [heading, ...paragraphs].join('\n\n');
+      parts.push(block);
+      size += encoder.encode(block).byteLength + 2;
+    }
+    const text = parts.join('\n\n');
+    documents.push({ title: `Handbook ${documents.length + 1} 手册`, text });
+    total += size;
+  }
+  return documents;
+}
+
+/** Queries of two to four words, half Chinese and half English. */
+export function benchmarkQueries(count: number): string[] {
+  const next = random(42);
+  return Array.from({ length: count }, (_, index) => {
+    const words = index % 2 === 0 ? english : chinese;
+    const length = 2 + Math.floor(next() * 3);
+    return Array.from({ length }, () => words[Math.floor(next() * words.length)] ?? '').join(
+      index % 2 === 0 ? ' ' : '',
+    );
+  });
+}
