@@ -116,18 +116,23 @@ export const knowledgeBaseRoutes = new Hono<{ Bindings: Env }>()
   .post('/:kbId/query', async (context) => {
     const body = await readJson(context, knowledgeQueryRequestSchema);
     const services = knowledgeServices(context.env);
-    // One indexed read instead of the counts requireBase() adds: queries are the hot path.
-    const [base] = await services.bases.searchInfo([context.req.param('kbId')]);
+    const kbId = context.req.param('kbId');
+    // The existence check runs alongside the search (an unknown base finds nothing anyway), so a
+    // keyword query costs one D1 round trip of latency.
+    const [[base], chunks] = await Promise.all([
+      services.bases.searchInfo([kbId]),
+      mapped(() =>
+        services.retriever.search({
+          knowledgeBaseIds: [kbId],
+          query: body.query,
+          topK: body.topK ?? 4,
+          minScore: body.minScore ?? 0,
+          mode: body.mode ?? 'auto',
+          documentIds: body.documentIds,
+        }),
+      ).catch((error: unknown) => error),
+    ]);
     if (!base) throw notFound('This knowledge base');
-    const chunks = await mapped(() =>
-      services.retriever.searchIn([base], {
-        knowledgeBaseIds: [base.id],
-        query: body.query,
-        topK: body.topK ?? 4,
-        minScore: body.minScore ?? 0,
-        mode: body.mode ?? (base.embeddingModel ? 'hybrid' : 'keyword'),
-        documentIds: body.documentIds,
-      }),
-    );
+    if (!Array.isArray(chunks)) throw chunks;
     return context.json({ chunks });
   });

@@ -2,12 +2,13 @@ import type { Database } from '@edgeflow/db';
 import {
   type CancelSignal,
   PortError,
+  type RetrievalMode,
   type RetrievalQuery,
   type RetrievedChunk,
   type RetrieverPort,
 } from '@edgeflow/engine';
 import { createKnowledgeBaseStore, type KnowledgeBaseSearchInfo } from '../store/knowledge-base-store.ts';
-import { type ChunkDetails, keywordSearch, loadChunks } from './keyword-search.ts';
+import { type ChunkDetails, type KeywordHit, keywordSearch, loadChunks } from './keyword-search.ts';
 import { fuseRankings, type RankedHit } from './rank-fusion.ts';
 import type { SearchScope, VectorIndex } from './vector-index.ts';
 
@@ -18,8 +19,12 @@ export type EmbedTexts = (
   signal?: CancelSignal,
 ) => Promise<{ vectors: number[][] }>;
 
-/** A retrieval request: the engine's query, optionally narrowed to some documents. */
-export interface KnowledgeSearch extends RetrievalQuery {
+/**
+ * A retrieval request: the engine's query, optionally narrowed to some documents. `auto` is hybrid
+ * when a searched base has an embedding model, else keyword.
+ */
+export interface KnowledgeSearch extends Omit<RetrievalQuery, 'mode'> {
+  readonly mode: RetrievalMode | 'auto';
   readonly documentIds?: readonly string[] | undefined;
 }
 
@@ -35,12 +40,6 @@ const fusionCandidates = (topK: number) => Math.min(100, Math.max(20, topK * 4))
 
 export interface KnowledgeRetriever extends RetrieverPort {
   search(query: KnowledgeSearch, signal?: CancelSignal): Promise<readonly RetrievedChunk[]>;
-  /** The same search over bases already looked up (saves a round trip when the caller has them). */
-  searchIn(
-    bases: readonly KnowledgeBaseSearchInfo[],
-    query: KnowledgeSearch,
-    signal?: CancelSignal,
-  ): Promise<readonly RetrievedChunk[]>;
 }
 
 /**
@@ -48,22 +47,29 @@ export interface KnowledgeRetriever extends RetrieverPort {
  * bases a query names (unknown ids find nothing). Scores are in [0, 1]: BM25 as s / (s + 1) for
  * `keyword`, cosine for `vector`, reciprocal rank fusion (normalised) for `hybrid`. Hybrid without an
  * embedding model ranks by keywords alone; `vector` without one fails with `embedding_model_required`.
+ * The keyword search and the look-up of the bases' embedding models run concurrently: a keyword
+ * query costs one D1 round trip of latency.
  */
 export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions): KnowledgeRetriever {
   const { db } = options;
   const bases = createKnowledgeBaseStore(db);
 
   async function vectorHits(
-    query: KnowledgeSearch,
+    text: string,
     scope: SearchScope,
-    models: Map<string, string[]>,
+    found: readonly KnowledgeBaseSearchInfo[],
     signal: CancelSignal | undefined,
   ): Promise<RankedHit[]> {
     const { vectors, embed } = options;
-    if (!vectors || !embed) return [];
+    const models = new Map<string, string[]>();
+    for (const base of found) {
+      if (base.embeddingModel !== null)
+        models.set(base.embeddingModel, [...(models.get(base.embeddingModel) ?? []), base.id]);
+    }
+    if (!vectors || !embed || models.size === 0) return [];
     const lists = await Promise.all(
       [...models].map(async ([model, knowledgeBaseIds]) => {
-        const { vectors: [vector] = [] } = await embed(model, [query.query], signal);
+        const { vectors: [vector] = [] } = await embed(model, [text], signal);
         return vector ? vectors.search(vector, { ...scope, knowledgeBaseIds }) : [];
       }),
     );
@@ -73,62 +79,54 @@ export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions): Kn
       .slice(0, scope.topK);
   }
 
-  async function searchIn(
-    bases: readonly KnowledgeBaseSearchInfo[],
-    query: KnowledgeSearch,
-    signal?: CancelSignal,
-  ): Promise<readonly RetrievedChunk[]> {
-    // Only the bases the query names, whatever the caller passed.
-    const found = bases.filter((base) => query.knowledgeBaseIds.includes(base.id));
-    if (found.length === 0 || query.query.trim() === '') return [];
-    const models = new Map<string, string[]>();
-    for (const base of found) {
-      if (base.embeddingModel !== null)
-        models.set(base.embeddingModel, [...(models.get(base.embeddingModel) ?? []), base.id]);
-    }
-    if (query.mode === 'vector' && (models.size === 0 || !options.vectors || !options.embed)) {
-      throw new PortError(
-        'embedding_model_required',
-        'Vector search needs a knowledge base with an embedding model; use keyword or hybrid search, or set one.',
-        { retryable: false },
-      );
-    }
-    const candidates = query.mode === 'hybrid' ? fusionCandidates(query.topK) : query.topK;
-    const scope: SearchScope = {
-      knowledgeBaseIds: found.map((base) => base.id),
-      documentIds: query.documentIds,
-      topK: candidates,
-    };
-    const [keyword, vector] = await Promise.all([
-      query.mode === 'vector' ? [] : keywordSearch(db, query.query, scope),
-      query.mode === 'keyword' ? [] : vectorHits(query, scope, models, signal),
-    ]);
-    const ranked =
-      query.mode === 'keyword' ? keyword : query.mode === 'vector' ? vector : fuseRankings([keyword, vector]);
-    const kept = ranked.filter((hit) => hit.score >= query.minScore).slice(0, query.topK);
-    const details = new Map<string, ChunkDetails>(keyword.map((hit) => [hit.chunkId, hit]));
-    const missing = kept.filter((hit) => !details.has(hit.chunkId)).map((hit) => hit.chunkId);
-    for (const [id, chunk] of await loadChunks(db, missing, scope)) details.set(id, chunk);
-    return kept.flatMap((hit) => {
-      const chunk = details.get(hit.chunkId);
-      return chunk
-        ? [
-            {
-              text: chunk.text,
-              score: hit.score,
-              documentId: chunk.documentId,
-              title: chunk.title,
-              position: chunk.position,
-            },
-          ]
-        : [];
-    });
-  }
-
   return {
-    searchIn,
     async search(query: KnowledgeSearch, signal?: CancelSignal) {
-      return searchIn(await bases.searchInfo(query.knowledgeBaseIds), query, signal);
+      if (query.knowledgeBaseIds.length === 0 || query.query.trim() === '') return [];
+      const candidates =
+        query.mode === 'keyword' || query.mode === 'vector' ? query.topK : fusionCandidates(query.topK);
+      const scope: SearchScope = {
+        knowledgeBaseIds: [...new Set(query.knowledgeBaseIds)],
+        documentIds: query.documentIds,
+        topK: candidates,
+      };
+      const keywordWork: Promise<KeywordHit[]> =
+        query.mode === 'vector' ? Promise.resolve([]) : keywordSearch(db, query.query, scope);
+      // Settled here so a failed keyword search is not an unhandled rejection while the look-up runs.
+      keywordWork.catch(() => undefined);
+      const found = await bases.searchInfo(scope.knowledgeBaseIds);
+      const hasModel = found.some((base) => base.embeddingModel !== null);
+      const mode: RetrievalMode = query.mode === 'auto' ? (hasModel ? 'hybrid' : 'keyword') : query.mode;
+      if (mode === 'vector' && (!hasModel || !options.vectors || !options.embed)) {
+        throw new PortError(
+          'embedding_model_required',
+          'Vector search needs a knowledge base with an embedding model; use keyword or hybrid search, or set one.',
+          { retryable: false },
+        );
+      }
+      const [keyword, vector] = await Promise.all([
+        keywordWork,
+        mode === 'keyword' ? [] : vectorHits(query.query, scope, found, signal),
+      ]);
+      const ranked =
+        mode === 'keyword' ? keyword : mode === 'vector' ? vector : fuseRankings([keyword, vector]);
+      const kept = ranked.filter((hit) => hit.score >= query.minScore).slice(0, query.topK);
+      const details = new Map<string, ChunkDetails>(keyword.map((hit) => [hit.chunkId, hit]));
+      const missing = kept.filter((hit) => !details.has(hit.chunkId)).map((hit) => hit.chunkId);
+      for (const [id, chunk] of await loadChunks(db, missing, scope)) details.set(id, chunk);
+      return kept.flatMap((hit) => {
+        const chunk = details.get(hit.chunkId);
+        return chunk
+          ? [
+              {
+                text: chunk.text,
+                score: hit.score,
+                documentId: chunk.documentId,
+                title: chunk.title,
+                position: chunk.position,
+              },
+            ]
+          : [];
+      });
     },
   };
 }
