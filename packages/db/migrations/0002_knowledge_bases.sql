@@ -50,6 +50,9 @@ CREATE TABLE `knowledge_chunks` (
 CREATE UNIQUE INDEX `knowledge_chunks_id` ON `knowledge_chunks` (`id`);--> statement-breakpoint
 CREATE INDEX `knowledge_chunks_document` ON `knowledge_chunks` (`document_id`,`position`);--> statement-breakpoint
 CREATE INDEX `knowledge_chunks_base` ON `knowledge_chunks` (`knowledge_base_id`);--> statement-breakpoint
+-- Keyword search filters FTS5 matches by base and document through this covering index, without
+-- reading the (large) chunk rows of matches that do not make the top K.
+CREATE INDEX `knowledge_chunks_scope` ON `knowledge_chunks` (`seq`,`knowledge_base_id`,`document_id`);--> statement-breakpoint
 -- Vectors of the local vector store (production uses Vectorize): float32, base64.
 CREATE TABLE `knowledge_chunk_vectors` (
 	`chunk_id` text PRIMARY KEY NOT NULL,

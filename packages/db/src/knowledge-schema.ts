@@ -68,6 +68,7 @@ export const knowledgeChunks = sqliteTable(
     uniqueIndex('knowledge_chunks_id').on(table.id),
     index('knowledge_chunks_document').on(table.documentId, table.position),
     index('knowledge_chunks_base').on(table.knowledgeBaseId),
+    index('knowledge_chunks_scope').on(table.seq, table.knowledgeBaseId, table.documentId),
   ],
 );
 

@@ -30,18 +30,25 @@ const scopeFilter = (scope: SearchScope) =>
 /**
  * Keyword search with SQLite FTS5 in D1, ranked by BM25. The query is segmented into words exactly
  * as the chunks were at indexing time (Intl.Segmenter), so Chinese matches word for word; each word
- * is quoted, so nothing in a query is FTS5 syntax.
+ * is quoted, so nothing in a query is FTS5 syntax. The inner query ranks matches and filters them by
+ * scope through the covering index `knowledge_chunks_scope` (no chunk row is read for a match that
+ * does not make the top K); the outer one reads text and title of the top K only.
  */
 export async function keywordSearch(db: Database, query: string, scope: SearchScope): Promise<KeywordHit[]> {
   const match = matchExpression(query);
   if (match === null || scope.knowledgeBaseIds.length === 0 || scope.topK <= 0) return [];
   const rows = await db.all<ChunkDetails & { bm25: number }>(sql`select c.id as chunkId, c.text as text,
-      c.document_id as documentId, d.title as title, c.position as position, bm25(knowledge_chunk_terms) as bm25
-    from knowledge_chunk_terms
-    join ${chunks} c on c.seq = knowledge_chunk_terms.rowid
+      c.document_id as documentId, d.title as title, c.position as position, top.bm25 as bm25
+    from (
+      select knowledge_chunk_terms.rowid as seq, bm25(knowledge_chunk_terms) as bm25
+      from knowledge_chunk_terms
+      join ${chunks} c indexed by knowledge_chunks_scope on c.seq = knowledge_chunk_terms.rowid
+      where knowledge_chunk_terms match ${match} and ${scopeFilter(scope)}
+      order by bm25 limit ${scope.topK}
+    ) top
+    join ${chunks} c on c.seq = top.seq
     join ${documents} d on d.id = c.document_id
-    where knowledge_chunk_terms match ${match} and ${scopeFilter(scope)}
-    order by bm25 limit ${scope.topK}`);
+    order by top.bm25`);
   return rows.map(({ bm25, ...chunk }) => ({ ...chunk, score: relevanceOfBm25(bm25) }));
 }
 
