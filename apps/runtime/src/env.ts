@@ -1,8 +1,11 @@
+import type { VectorizeBinding } from '@edgeflow/knowledge';
 import type { ProviderEnvironment } from '@edgeflow/providers';
 
 /** The Worker's bindings and variables (API.md, Configuration). */
 export interface Env extends ProviderEnvironment {
   readonly DB: D1Database;
+  /** Production only (Vectorize does not run locally): chunk vectors; without it they live in D1. */
+  readonly VECTORIZE?: VectorizeBinding;
   /** Bearer token of the management API; without it production serves no `/api/*`. */
   readonly ADMIN_TOKEN?: string;
   /** `development` under `npm start`; anything else (or nothing) is production, which fails closed. */
