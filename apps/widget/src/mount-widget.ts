@@ -1,10 +1,10 @@
 import { RequestFailureError } from './api/request-failure.ts';
-import { createWidgetApi, type WidgetApi } from './api/widget-api.ts';
+import { createWidgetApi } from './api/widget-api.ts';
 import { stringsFor } from './options/strings.ts';
 import type { WidgetOptions } from './options/widget-options.ts';
 import { widgetSettings } from './options/widget-settings.ts';
 import { ChatSession } from './state/chat-session.ts';
-import { conversationStorage } from './state/visitor-storage.ts';
+import { visitorStorage } from './state/visitor-storage.ts';
 import { WidgetView } from './ui/widget-view.ts';
 
 /** The JS API a host page gets as `window.EdgeflowWidget`. */
@@ -20,13 +20,10 @@ export interface WidgetHandle {
  * at once with the script tag's settings; the app's own settings and the stored thread follow.
  * @example mountWidget(document, options).open()
  */
-export function mountWidget(
-  document: Document,
-  options: WidgetOptions,
-  api: WidgetApi = createWidgetApi(options),
-): WidgetHandle {
+export function mountWidget(document: Document, options: WidgetOptions): WidgetHandle {
   const strings = stringsFor(options.language);
-  const storage = conversationStorage(() => window.localStorage, options.appId);
+  const storage = visitorStorage(() => window.localStorage, options.appId);
+  const api = createWidgetApi({ ...options, visitorId: storage.visitorId() });
   const session = new ChatSession(api, storage, (snapshot) => view.render(snapshot));
 
   const setOpen = (open: boolean) => {

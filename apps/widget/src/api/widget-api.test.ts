@@ -17,7 +17,12 @@ function fakeFetch(answer: (url: string, init: RequestInit) => Response | Promis
   return { calls, fetch: fetch as typeof globalThis.fetch };
 }
 
-const options = { baseUrl: 'https://runtime.example', appId: 'app_1', key: 'pk_test' };
+const options = {
+  baseUrl: 'https://runtime.example',
+  appId: 'app_1',
+  key: 'pk_test',
+  visitorId: 'visitor_0123456789abcdefghijk',
+};
 
 async function failure(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -44,7 +49,11 @@ describe('createWidgetApi', () => {
     expect(call?.init).toMatchObject({
       method: 'POST',
       credentials: 'omit',
-      headers: { authorization: 'Bearer pk_test', 'content-type': 'application/json' },
+      headers: {
+        authorization: 'Bearer pk_test',
+        'x-edgeflow-visitor': 'visitor_0123456789abcdefghijk',
+        'content-type': 'application/json',
+      },
     });
     expect(JSON.parse(String(call?.init.body))).toEqual({
       inputs: { query: 'Hi' },

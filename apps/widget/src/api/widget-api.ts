@@ -22,11 +22,13 @@ export interface WidgetApiOptions {
   readonly appId: string;
   /** The publishable key from `data-key`. */
   readonly key: string;
+  /** The visitor's id (`x-edgeflow-visitor`), which owns their conversations. */
+  readonly visitorId: string;
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
 }
 
-/** The three calls the widget makes, all with the publishable key and never with credentials. */
+/** The three calls the widget makes, all with the publishable key and the visitor id, never with cookies. */
 export interface WidgetApi {
   config(): Promise<WidgetConfig>;
   /** Starts a run; resolves once the stream is open (throws {@link RequestFailureError} before that). */
@@ -74,7 +76,7 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? Date.now;
   const base = `${options.baseUrl}/v1/apps/${encodeURIComponent(options.appId)}`;
-  const headers = { authorization: `Bearer ${options.key}` };
+  const headers = { authorization: `Bearer ${options.key}`, 'x-edgeflow-visitor': options.visitorId };
 
   async function request(url: string, init: RequestInit): Promise<Response> {
     let response: Response;

@@ -3,7 +3,7 @@ import { RequestFailureError } from '../api/request-failure.ts';
 import type { WidgetRunEvent } from '../api/run-event.ts';
 import type { StoredMessage, WidgetApi } from '../api/widget-api.ts';
 import { ChatSession, type ChatSnapshot } from './chat-session.ts';
-import { conversationStorage, type KeyValueStorage } from './visitor-storage.ts';
+import { type KeyValueStorage, visitorStorage } from './visitor-storage.ts';
 
 function memoryStorage(): KeyValueStorage & { entries: Map<string, string> } {
   const entries = new Map<string, string>();
@@ -47,7 +47,7 @@ function session(api: WidgetApi, storage = memoryStorage()) {
   const snapshots: ChatSnapshot[] = [];
   const chat = new ChatSession(
     api,
-    conversationStorage(() => storage, 'app_1'),
+    visitorStorage(() => storage, 'app_1'),
     (snapshot) => snapshots.push(snapshot),
   );
   return { chat, snapshots, storage };
@@ -172,14 +172,5 @@ describe('ChatSession', () => {
     expect(await session(api, storage).chat.send('Hi')).toBe('sent');
     expect(api.runs.map((run) => run.conversationId)).toEqual(['conv_gone', null]);
     expect(storage.entries.get('edgeflow-widget:app_1:conversation')).toBe('conv_new');
-  });
-
-  it('works without storage (blocked by the browser): the thread just does not survive a reload', async () => {
-    const blocked = () => {
-      throw new DOMException('denied', 'SecurityError');
-    };
-    const storage = conversationStorage(blocked, 'app_1');
-    expect(storage.load()).toBeNull();
-    expect(() => storage.save('conv_1')).not.toThrow();
   });
 });

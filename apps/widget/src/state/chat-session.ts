@@ -1,7 +1,7 @@
 import { type RequestFailure, RequestFailureError } from '../api/request-failure.ts';
 import type { WidgetRunEvent } from '../api/run-event.ts';
 import type { WidgetApi } from '../api/widget-api.ts';
-import type { ConversationStorage } from './visitor-storage.ts';
+import type { VisitorStorage } from './visitor-storage.ts';
 
 export interface ChatMessage {
   readonly id: number;
@@ -42,7 +42,7 @@ export class ChatSession {
 
   constructor(
     private readonly api: WidgetApi,
-    private readonly storage: ConversationStorage,
+    private readonly storage: VisitorStorage,
     private readonly onChange: (snapshot: ChatSnapshot) => void,
   ) {}
 

@@ -1,5 +1,10 @@
-/** Where the widget keeps what must survive a reload: the visitor's conversation with one app. */
-export interface ConversationStorage {
+/** What the widget keeps in the visitor's browser for one app: who they are and their conversation. */
+export interface VisitorStorage {
+  /**
+   * The visitor's random id, made on first use and kept: the runtime scopes conversations to it, so
+   * it is the visitor's only credential for their thread (sent as `x-edgeflow-visitor`).
+   */
+  visitorId(): string;
   load(): string | null;
   save(conversationId: string): void;
   clear(): void;
@@ -8,13 +13,28 @@ export interface ConversationStorage {
 /** Only the parts of `Storage` used here, so tests can pass a Map-backed one. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+const visitorIdPattern = /^[A-Za-z0-9_-]{22,128}$/;
+
+/** 24 random bytes as base64url (32 characters); `getRandomValues` also works on plain-http pages, unlike `randomUUID`. */
+export function newVisitorId(
+  random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes),
+): string {
+  const bytes = random(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+}
+
 /**
- * The conversation id in the visitor's `localStorage`, one entry per app. Storage can be missing or
- * throw (privacy modes, sandboxed frames); then the thread simply does not survive a reload.
- * @example conversationStorage(() => window.localStorage, 'app_1').load()
+ * The visitor's id and conversation in `localStorage`, one pair per app. Storage can be missing or
+ * throw (privacy modes, sandboxed frames); then the id lives as long as the page and the thread
+ * does not survive a reload.
+ * @example visitorStorage(() => window.localStorage, 'app_1').load()
  */
-export function conversationStorage(storage: () => KeyValueStorage, appId: string): ConversationStorage {
-  const key = `edgeflow-widget:${appId}:conversation`;
+export function visitorStorage(storage: () => KeyValueStorage, appId: string): VisitorStorage {
+  const conversationKey = `edgeflow-widget:${appId}:conversation`;
+  const visitorKey = `edgeflow-widget:${appId}:visitor`;
+  let visitor: string | null = null;
   const attempt = <T>(work: (store: KeyValueStorage) => T, fallback: T): T => {
     try {
       return work(storage());
@@ -23,8 +43,15 @@ export function conversationStorage(storage: () => KeyValueStorage, appId: strin
     }
   };
   return {
-    load: () => attempt((store) => store.getItem(key), null),
-    save: (conversationId) => attempt((store) => store.setItem(key, conversationId), undefined),
-    clear: () => attempt((store) => store.removeItem(key), undefined),
+    visitorId() {
+      if (visitor !== null) return visitor;
+      const stored = attempt((store) => store.getItem(visitorKey), null);
+      visitor = stored !== null && visitorIdPattern.test(stored) ? stored : newVisitorId();
+      if (visitor !== stored) attempt((store) => store.setItem(visitorKey, visitor ?? ''), undefined);
+      return visitor;
+    },
+    load: () => attempt((store) => store.getItem(conversationKey), null),
+    save: (conversationId) => attempt((store) => store.setItem(conversationKey, conversationId), undefined),
+    clear: () => attempt((store) => store.removeItem(conversationKey), undefined),
   };
 }
