@@ -1,0 +1,363 @@
+/**
+ * The chat widget on a customer's website, in real Chromium: the platform as `npm start` runs it
+ * serves /widget.js; two tiny Node servers on other ports play the customer's site (its origin
+ * allowed by the publishable key) and a stranger's site (not allowed). One platform for the file.
+ */
+import { gzipSync } from 'node:zlib';
+import { createClient } from '@edgeflow/api';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeModelServer, type FakeModelServer } from '../fake-model/index.ts';
+import { launchBrowser, openPage, screenshot } from '../support/browser.ts';
+import { type Platform, startPlatform } from '../support/platform.ts';
+import { corsRefusal, focusedInWidget, recordAnswers, thread } from './widget-page.ts';
+import { type CustomerSite, startCustomerSite } from './widget-site.ts';
+
+const model = 'widget-e2e';
+const tokens = ['Our', ' shop', ' opens', ' at', ' **nine**', ' every', ' day.'];
+const interTokenDelayMs = 120;
+
+let fake: FakeModelServer;
+let platform: Platform;
+let browser: Browser;
+let site: CustomerSite;
+let stranger: CustomerSite;
+/** A chat app on the fake model (slow tokens) and one on `local:echo` (answers with the question). */
+const apps = { stream: { id: '', key: '' }, echo: { id: '', key: '' } };
+
+async function createChatApp(name: string, modelId: string | null): Promise<{ id: string; key: string }> {
+  const admin = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
+  const app = await admin.createApp({ name, template: 'chat-assistant' });
+  if (modelId) {
+    const nodes = app.draft.nodes.map((node) =>
+      node.type === 'llm' ? { ...node, config: { ...node.config, model: modelId } } : node,
+    );
+    await admin.saveDraft(app.id, { ...app.draft, nodes });
+  }
+  await admin.publish(app.id, {});
+  const key = await admin.createKey(app.id, { kind: 'publishable', allowedOrigins: [site.origin] });
+  return { id: app.id, key: key.key };
+}
+
+beforeAll(async () => {
+  fake = await createFakeModelServer();
+  fake.script(model, { tokens, firstTokenLatencyMs: 50, interTokenDelayMs });
+  platform = await startPlatform({
+    settings: { OPENAI_COMPATIBLE_BASE_URL: fake.url, OPENAI_COMPATIBLE_MODELS: model },
+  });
+  [site, stranger] = [await startCustomerSite(platform.baseUrl), await startCustomerSite(platform.baseUrl)];
+  apps.stream = await createChatApp('Acme helper', `compatible:${model}`);
+  apps.echo = await createChatApp('Echo', null);
+  const admin = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
+  await admin.updateApp(apps.stream.id, {
+    settings: { greeting: 'Welcome to Acme! Ask me anything.', theme: { primaryColor: '#0f766e' } },
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([site?.close(), stranger?.close()]);
+  await platform?.stop();
+  await fake?.close();
+});
+
+const widgetOf = (app: { id: string; key: string }, extra: Record<string, string> = {}) => ({
+  'app-id': app.id,
+  key: app.key,
+  ...extra,
+});
+
+describe('/widget.js', () => {
+  it('is served as JavaScript, revalidated by ETag, and under 20 KB gzipped', async () => {
+    const response = await fetch(`${platform.baseUrl}/widget.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^(text|application)\/javascript/);
+    expect(response.headers.get('etag')).toBeTruthy();
+    expect(response.headers.get('cache-control') ?? '').not.toMatch(/no-store/);
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.toString('utf8', 0, 200)).not.toMatch(/<!doctype html/i);
+    expect(gzipSync(body, { level: 9 }).length).toBeLessThan(20 * 1024);
+    const etag = response.headers.get('etag') ?? '';
+    const again = await fetch(`${platform.baseUrl}/widget.js`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+});
+
+describe('the widget on a customer site', () => {
+  it('streams the answer in token by token, then brings the thread back after a reload', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(site.pageUrl(widgetOf(apps.stream)));
+    const launcher = page.locator('.launcher');
+    await launcher.click();
+    await expect.poll(() => page.locator('.title').textContent()).toBe('Acme helper');
+    expect(await thread(page)).toEqual(['assistant: Welcome to Acme! Ask me anything.']);
+    const answers = await recordAnswers(page);
+    await page.locator('.input').fill('When do you open?');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.input').inputValue()).toBe('');
+    await page
+      .locator('.typing')
+      .waitFor({ timeout: 5000 })
+      .catch(() => undefined);
+    await expect
+      .poll(() => thread(page), { timeout: 15_000 })
+      .toContain('assistant: Our shop opens at nine every day.');
+    await screenshot(page, 'widget-answer');
+
+    // The answer grew in several steps, each a prefix of the next, while the model was still sending.
+    const seen = (await answers()).filter((text) => text !== '');
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.at(-1)).toBe('Our shop opens at nine every day.');
+    for (const [index, text] of seen.slice(0, -1).entries()) {
+      expect((seen[index + 1] ?? '').startsWith(text), `${text} → ${seen[index + 1]}`).toBe(true);
+    }
+    expect(await page.locator('.message.assistant strong').last().textContent()).toBe('nine');
+
+    await page.reload();
+    await page.locator('.launcher').click();
+    await expect
+      .poll(() => thread(page))
+      .toEqual([
+        'assistant: Welcome to Acme! Ask me anything.',
+        'user: When do you open?',
+        'assistant: Our shop opens at nine every day.',
+      ]);
+    await screenshot(page, 'widget-after-reload');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps the page and the widget styles apart, both ways', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(site.pageUrl(widgetOf(apps.stream)));
+    await page.locator('.launcher').click();
+    const styles = await page.evaluate(() => {
+      const shadow = document.querySelector('edgeflow-widget')?.shadowRoot;
+      const style = (element: Element | null | undefined) => (element ? getComputedStyle(element) : null);
+      const launcher = style(shadow?.querySelector('.launcher'));
+      const title = style(shadow?.querySelector('.title'));
+      return {
+        launcherBackground: launcher?.backgroundColor,
+        launcherPadding: launcher?.paddingTop,
+        titleColor: title?.color,
+        titleFont: title?.fontFamily,
+        probeButtonBorder: style(document.querySelector('#probe-button'))?.borderTopStyle,
+        probeParagraphMargin: style(document.querySelector('#probe-paragraph'))?.marginTop,
+      };
+    });
+    expect(styles).toEqual({
+      launcherBackground: 'rgb(15, 118, 110)',
+      launcherPadding: '0px',
+      titleColor: 'rgb(255, 255, 255)',
+      titleFont: expect.not.stringContaining('Comic Sans') as unknown as string,
+      probeButtonBorder: 'outset',
+      probeParagraphMargin: '17px',
+    });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('model output is data', () => {
+  const hostile = [
+    '## Offer',
+    '',
+    '- **bold** and `code`',
+    '- [our site](https://example.com/shop)',
+    '',
+    '<img src=x onerror="window.__pwned = 1">',
+    '<script>window.__pwned = 2</script>',
+    '<iframe srcdoc="<script>parent.__pwned = 3</script>"></iframe>',
+    '[click me](javascript:window.__pwned=4) <a href="javascript:window.__pwned=5" onclick="window.__pwned=6">x</a>',
+    '![tracker](TRACKER)',
+  ].join('\n');
+
+  it('renders the Markdown subset and runs nothing from an answer with HTML, handlers and javascript: links', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(site.pageUrl(widgetOf(apps.echo)));
+    await page.waitForFunction(() => 'EdgeflowWidget' in window);
+    const payload = hostile.replace('TRACKER', `${site.origin}/tracker.png`);
+    const sent = await page.evaluate((text) => window.EdgeflowWidget?.send(text), payload);
+    expect(sent).toBe(true);
+    await expect.poll(() => thread(page)).toHaveLength(3);
+    const answer = page.locator('.message.assistant').last();
+    await answer.locator('text=click me').click();
+    await page.waitForTimeout(300);
+
+    const found = await page.evaluate(() => {
+      const shadow = document.querySelector('edgeflow-widget')?.shadowRoot;
+      const messages = Array.from(shadow?.querySelectorAll('.message') ?? []);
+      const answerElement = messages.at(-1);
+      return {
+        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+        dangerous: shadow?.querySelectorAll('img, script, iframe, [onerror], [onclick], [srcdoc]').length,
+        links: Array.from(answerElement?.querySelectorAll('a') ?? []).map((link) => [
+          link.getAttribute('href'),
+          link.target,
+          link.rel,
+          link.textContent,
+        ]),
+        heading: answerElement?.querySelector('h2')?.textContent,
+        listItems: answerElement?.querySelectorAll('li').length,
+        strong: answerElement?.querySelector('li strong')?.textContent,
+        code: answerElement?.querySelector('li code')?.textContent,
+        shownAsText: answerElement?.textContent?.includes('<img src=x onerror="window.__pwned = 1">'),
+        userBubbleIsText: messages.at(-2)?.textContent?.includes('<script>window.__pwned = 2</script>'),
+      };
+    });
+    expect(found).toEqual({
+      pwned: null,
+      dangerous: 0,
+      links: [
+        ['https://example.com/shop', '_blank', 'noopener noreferrer', 'our site'],
+        [`${site.origin}/tracker.png`, '_blank', 'noopener noreferrer', 'tracker'],
+      ],
+      heading: 'Offer',
+      listItems: 2,
+      strong: 'bold',
+      code: 'code',
+      shownAsText: true,
+      userBubbleIsText: true,
+    });
+    // Neither `<img src=x>` nor the Markdown image was ever fetched.
+    expect(site.requests.filter((path) => path !== '/')).toEqual([]);
+    await screenshot(page, 'widget-hostile-answer');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('when things go wrong', () => {
+  it('tells a visitor on a site the key does not allow that the chat is not available here', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(stranger.pageUrl(widgetOf(apps.stream)));
+    await page.locator('.launcher').click();
+    await expect
+      .poll(() => page.locator('.notice').textContent())
+      .toBe('This chat is not available on this website.');
+    await page.locator('.input').fill('Hello?');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.input').inputValue()).toBe('Hello?');
+    expect(await thread(page)).toEqual(['assistant: Hi! How can I help you today?']);
+    await screenshot(page, 'widget-refused-origin');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((error) => !corsRefusal.test(error))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says when to try again after a 429, and keeps the typed text', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(site.pageUrl(widgetOf(apps.echo)));
+    await page.locator('.launcher').click();
+    // Spend this visitor's allowance with the widget's own credentials, as a flood from this page would.
+    const statuses = await page.evaluate(
+      async ({ baseUrl, appId, key }) => {
+        const visitor = localStorage.getItem(`edgeflow-widget:${appId}:visitor`) ?? '';
+        const headers = { authorization: `Bearer ${key}`, 'x-edgeflow-visitor': visitor };
+        const seen: number[] = [];
+        for (let attempt = 0; attempt < 40 && !seen.includes(429); attempt += 1) {
+          seen.push((await fetch(`${baseUrl}/v1/apps/${appId}/widget`, { headers })).status);
+        }
+        return seen;
+      },
+      { baseUrl: platform.baseUrl, ...apps.echo, appId: apps.echo.id },
+    );
+    expect(statuses.at(-1)).toBe(429);
+    await page.locator('.input').fill('Are you there?');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('.notice').textContent())
+      .toMatch(
+        /^Too many messages right now\. Please try again in \d+ seconds; your message is still in the box\.$/,
+      );
+    expect(await page.locator('.input').inputValue()).toBe('Are you there?');
+    expect(await thread(page)).toEqual(['assistant: Hi! How can I help you today?']);
+    await screenshot(page, 'widget-rate-limited');
+    await page.context().close();
+  });
+
+  it('says when the service is down, and keeps the typed text', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(site.pageUrl(widgetOf(apps.echo)));
+    await page.locator('.launcher').click();
+    await page.route(`${platform.baseUrl}/**`, (route) => route.abort('connectionrefused'));
+    await page.locator('.input').fill('Still there?');
+    await page.locator('.send').click();
+    await expect.poll(() => page.locator('.notice').textContent()).toMatch(/cannot be reached right now/);
+    expect(await page.locator('.input').inputValue()).toBe('Still there?');
+    await page.context().close();
+  });
+});
+
+describe('access and options', () => {
+  it('works by keyboard alone, with screen-reader labels', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(site.pageUrl(widgetOf(apps.echo)));
+    await page.locator('.launcher').waitFor();
+    for (let press = 0; press < 6 && (await focusedInWidget(page)) === null; press += 1)
+      await page.keyboard.press('Tab');
+    expect(await focusedInWidget(page)).toBe('button.launcher');
+    const launcher = page.locator('.launcher');
+    expect(await launcher.getAttribute('aria-label')).toBe('Open chat');
+    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    expect(await focusedInWidget(page)).toBe('textarea.input');
+    expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('[role=dialog]').getAttribute('aria-labelledby')).toBe('title');
+    expect(await page.locator('[role=log]').getAttribute('aria-label')).toBe('Messages');
+    expect(await page.locator('.input').getAttribute('aria-label')).toBe('Your message');
+    expect(await page.locator('.send').getAttribute('aria-label')).toBe('Send');
+    await page.keyboard.type('Line one');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('line two');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => thread(page)).toContain('assistant: Echo: Line oneline two');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.panel').isHidden()).toBe(true);
+    expect(await focusedInWidget(page)).toBe('button.launcher');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fills a phone screen, speaks Chinese, and opens on the left when told to', async () => {
+    const viewport = { width: 390, height: 844 };
+    const { page, errors } = await openPage(browser, { viewport, isMobile: true, hasTouch: true });
+    await page.goto(
+      site.pageUrl(widgetOf(apps.echo, { lang: 'zh-CN', position: 'bottom-left', open: 'true' })),
+    );
+    const panel = page.locator('.panel');
+    await panel.waitFor();
+    expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, ...viewport });
+    expect(await page.locator('.input').getAttribute('placeholder')).toBe('输入消息…');
+    expect(await page.locator('.close').getAttribute('aria-label')).toBe('关闭聊天');
+    await page.locator('.input').tap();
+    await page.keyboard.type('你好');
+    await page.locator('.send').tap();
+    await expect.poll(() => thread(page)).toContain('assistant: Echo: 你好');
+    await screenshot(page, 'widget-phone-open');
+    await page.locator('.close').tap();
+    const launcher = await page.locator('.launcher').boundingBox();
+    expect(launcher?.x).toBeLessThan(viewport.width / 2);
+    expect(await page.locator('.launcher').getAttribute('aria-label')).toBe('打开聊天');
+    await screenshot(page, 'widget-phone-closed');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens, closes and sends through window.EdgeflowWidget', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(site.pageUrl(widgetOf(apps.echo, { title: 'Garden help', color: '#7c3aed' })));
+    await page.waitForFunction(() => 'EdgeflowWidget' in window);
+    await page.evaluate(() => window.EdgeflowWidget?.open());
+    expect(await page.locator('.panel').isVisible()).toBe(true);
+    expect(await page.locator('.title').textContent()).toBe('Garden help');
+    await page.evaluate(() => window.EdgeflowWidget?.close());
+    expect(await page.locator('.panel').isHidden()).toBe(true);
+    expect(await page.evaluate(() => window.EdgeflowWidget?.send('ping'))).toBe(true);
+    expect(await page.locator('.panel').isVisible()).toBe(true);
+    expect(await thread(page)).toContain('assistant: Echo: ping');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
