@@ -28,6 +28,13 @@ export default defineConfig({
           OPENAI_COMPATIBLE_BASE_URL: inject('fakeModelUrl'),
           OPENAI_COMPATIBLE_MODELS: fakeModelList(),
         },
+        // Smaller than wrangler.jsonc's, so the tests reach them in a few requests.
+        ratelimits: {
+          AUTH_FAILURE_LIMITER: { namespace_id: '1001', simple: { limit: 10, period: 60 } },
+          VISITOR_LIMITER: { namespace_id: '1002', simple: { limit: 5, period: 60 } },
+          CLIENT_LIMITER: { namespace_id: '1003', simple: { limit: 12, period: 60 } },
+          APP_LIMITER: { namespace_id: '1004', simple: { limit: 30, period: 60 } },
+        },
       },
     })),
   ],

@@ -3,6 +3,8 @@ import type { Env } from './env.ts';
 import { adminAuth } from './http/admin-auth.ts';
 import { ApiError, handleError } from './http/api-error.ts';
 import { appKeyAuth } from './http/app-key-auth.ts';
+import { cors } from './http/cors.ts';
+import { widgetGuard } from './http/widget-guard.ts';
 import { appRoutes } from './routes/apps.ts';
 import { publicInfoRoutes } from './routes/docs.ts';
 import { keyRoutes } from './routes/keys.ts';
@@ -12,7 +14,8 @@ import { adminRunRoutes } from './routes/runs.ts';
 
 /**
  * The runtime's HTTP surface. Deny by default: every `/api/*` path (known or not) passes the admin
- * check first and every `/v1/*` path the app-key check, before any routing or body parsing.
+ * check first and every `/v1/*` path the app-key check, before any routing or body parsing; `/v1/*`
+ * answers CORS preflights before that (they carry no key) and rate limits publishable keys after it.
  */
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
@@ -26,7 +29,9 @@ export function createApp() {
     context.header('referrer-policy', 'no-referrer');
   });
   app.use('/api/*', adminAuth);
+  app.use('/v1/*', cors);
   app.use('/v1/*', appKeyAuth);
+  app.use('/v1/*', widgetGuard);
   app.route('/', publicInfoRoutes);
   app.route('/api', platformRoutes);
   app.route('/api/apps', appRoutes);

@@ -9,6 +9,14 @@ export interface Env extends ProviderEnvironment {
   readonly ENVIRONMENT?: string;
   /** Lets pipeline requests reach private addresses (the fake servers of the tests); off by default. */
   readonly EGRESS_ALLOW_PRIVATE?: string;
+  /** Wrong credentials per client address (wrangler.jsonc `ratelimits`; see http/rate-limit-rules.ts). */
+  readonly AUTH_FAILURE_LIMITER: RateLimit;
+  /** Publishable-key requests per app and widget visitor. */
+  readonly VISITOR_LIMITER: RateLimit;
+  /** Publishable-key requests per app and client address (visitors who change their id). */
+  readonly CLIENT_LIMITER: RateLimit;
+  /** Publishable-key requests per app, all visitors together. */
+  readonly APP_LIMITER: RateLimit;
 }
 
 export const isDevelopment = (env: Env) => env.ENVIRONMENT === 'development';

@@ -9,6 +9,7 @@ import { runPath, runToEnd } from './helpers/run-stream.ts';
 import { adminToken, request } from './helpers/worker.ts';
 
 const shop = 'https://shop.example';
+const visitor = () => ({ 'x-edgeflow-visitor': crypto.randomUUID() });
 const run = (appId: string, token: string, headers: Record<string, string> = {}) =>
   request(runPath(appId), { token, headers, json: { inputs: { query: 'hello' }, stream: false } });
 
@@ -185,7 +186,7 @@ describe('where keys may be used from', () => {
   it('accepts a publishable key only from its allowed origins, without credentialed CORS', async () => {
     const { app } = await publishedAppWithKey(workflowDocument());
     const { key } = await createKey(app.id, { kind: 'publishable', allowedOrigins: [shop] });
-    const allowed = await run(app.id, key, { origin: shop });
+    const allowed = await run(app.id, key, { origin: shop, ...visitor() });
     expect(allowed.status, await allowed.clone().text()).toBe(200);
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
     const { runId } = (await allowed.json()) as { runId: string };
@@ -208,15 +209,14 @@ describe('where keys may be used from', () => {
     await expectError(await run(app.id, key), 403, 'origin_not_allowed');
   });
 
-  // GAP (reported): API.md gives allowed origins CORS headers, but the runtime sends none, so a page
-  // on the allowed origin cannot read the answer (and its preflight, which carries no key, gets 401).
-  // Drop `.fails` once allowed origins get `Access-Control-Allow-Origin`.
-  it.fails('answers an allowed origin with its CORS header', async () => {
+  it('answers an allowed origin with its CORS header, and nothing else', async () => {
     const { app } = await publishedAppWithKey(workflowDocument());
     const { key } = await createKey(app.id, { kind: 'publishable', allowedOrigins: [shop] });
-    const allowed = await run(app.id, key, { origin: shop });
+    const allowed = await run(app.id, key, { origin: shop, ...visitor() });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(shop);
+    expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(allowed.headers.get('vary')).toMatch(/origin/i);
   });
 });
 
@@ -269,19 +269,48 @@ describe('client-set headers grant nothing (SECURITY 10)', () => {
 });
 
 describe('guessing keys (SECURITY 20)', () => {
-  // GAP (reported): nothing limits authentication failures yet; a client may try keys and admin
-  // tokens as fast as it likes. Drop `.fails` once repeated failures are answered 429 with Retry-After.
-  it.fails('answers 429 with Retry-After after many failed authentications', async () => {
-    const statuses = new Set<number>();
+  const guess = (attempt: number) => `ef_sk_${attempt.toString().padStart(43, '0')}`;
+
+  it('answers 429 with Retry-After after many failed authentications, then refuses even a right key', async () => {
+    const { key } = await publishedAppWithKey(workflowDocument());
+    const client = { 'cf-connecting-ip': '203.0.113.20' };
+    const statuses: number[] = [];
     let retryAfter: string | null = null;
-    for (let attempt = 0; attempt < 60; attempt += 1) {
-      const guess = `ef_sk_${attempt.toString().padStart(43, '0')}`;
-      const response = await request('/v1/runs/run_guessing0000000000', { token: guess });
-      statuses.add(response.status);
-      if (response.status === 429) retryAfter = response.headers.get('retry-after');
-      await response.body?.cancel();
+    // The test limit is 10 a minute; twice that and one more crosses at most one window boundary.
+    for (let attempt = 0; attempt < 21 && !statuses.includes(429); attempt += 1) {
+      const response = await request('/v1/runs/run_guessing0000000000', {
+        token: guess(attempt),
+        headers: client,
+      });
+      statuses.push(response.status);
+      if (response.status === 429) {
+        retryAfter = response.headers.get('retry-after');
+        await expectError(response, 429, 'rate_limited');
+      } else await expectError(response, 401, 'unauthorized');
     }
-    expect(statuses).toContain(429);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(10);
     expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    // Once over, a right guess is refused like a wrong one, so guessing learns nothing more.
+    await expectError(await run('app_anything000000000', key, client), 429, 'rate_limited');
+    await expectError(await request('/api/apps', { token: adminToken, headers: client }), 429);
+    // Other addresses are not affected.
+    expect((await request('/api/apps', { token: adminToken })).status).toBe(200);
+  });
+
+  it('counts wrong admin tokens too, but not requests without credentials', async () => {
+    const client = { 'cf-connecting-ip': '203.0.113.21' };
+    for (let attempt = 0; attempt < 25; attempt += 1) {
+      await expectError(await request('/api/apps', { headers: client }), 401, 'unauthorized');
+    }
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 21 && !statuses.includes(429); attempt += 1) {
+      const response = await request('/api/apps', { token: `wrong-${attempt}`, headers: client });
+      statuses.push(response.status);
+      await expectError(response, response.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(10);
   });
 });

@@ -70,25 +70,25 @@ describe('a run record', () => {
     const publishable = await createKey(app.app.id, { kind: 'publishable', allowedOrigins: [shop] });
     await expectError(
       await request(`/v1/runs/${runId}`, { token: publishable.key, headers: { origin: shop } }),
-      404,
-      'not_found',
+      403,
+      'forbidden',
     );
   });
 
-  it("is the publishable key's own when a widget started it", async () => {
+  // A publishable key is public (every visitor of the page holds it) and a trace holds the app's
+  // prompts and each step's data, so widget runs are readable by the admin only, never by that key.
+  it('is not readable with the publishable key when a widget started it', async () => {
     const publishable = await createKey(app.app.id, { kind: 'publishable', allowedOrigins: [shop] });
+    const widget = { origin: shop, 'x-edgeflow-visitor': crypto.randomUUID() };
     const started = await request(runPath(app.app.id), {
       token: publishable.key,
-      headers: { origin: shop },
+      headers: widget,
       json: { inputs: { query: 'from the widget' }, stream: false },
     });
     const { runId: widgetRun } = (await started.json()) as { runId: string };
-    const record = await request(`/v1/runs/${widgetRun}`, {
-      token: publishable.key,
-      headers: { origin: shop },
-    });
-    expect(record.status).toBe(200);
-    expect(((await record.json()) as RunRecord).source).toBe('widget');
+    const record = await request(`/v1/runs/${widgetRun}`, { token: publishable.key, headers: widget });
+    await expectError(record, 403, 'forbidden');
+    expect((await adminJson<RunRecord>(`/api/runs/${widgetRun}`)).source).toBe('widget');
     await expectError(await request(`/v1/runs/${widgetRun}`, { token: app.key }), 404, 'not_found');
   });
 

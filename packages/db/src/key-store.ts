@@ -76,6 +76,15 @@ export function createKeyStore(db: Database, now: () => number = Date.now) {
       return rows.map(toRecord);
     },
 
+    /** Every origin some live publishable key of the app allows (to answer CORS preflights). */
+    async publishableOrigins(appId: string): Promise<string[]> {
+      const rows = await db
+        .select({ allowedOrigins: apiKeys.allowedOrigins })
+        .from(apiKeys)
+        .where(and(eq(apiKeys.appId, appId), eq(apiKeys.kind, 'publishable'), isNull(apiKeys.revokedAt)));
+      return [...new Set(rows.flatMap((row) => row.allowedOrigins))];
+    },
+
     /** Revokes a key of this app; false when the app has no such key. */
     async revoke(appId: string, keyId: string): Promise<boolean> {
       const revoked = await db

@@ -2,6 +2,7 @@ import { constantTimeEqual } from '@edgeflow/db';
 import type { MiddlewareHandler } from 'hono';
 import type { Env } from '../env.ts';
 import { ApiError } from './api-error.ts';
+import { countAuthFailure, refuseBlockedAddress } from './auth-failures.ts';
 
 /** The bearer token of a request, if it sent one. */
 export function bearerToken(request: Request): string | null {
@@ -26,7 +27,8 @@ const unauthorized = () =>
 
 /**
  * Guards `/api/*`: fails closed with 503 when no admin token is configured, 401 without the right one.
- * Nothing from the client other than the token grants anything (no trusted headers).
+ * Nothing from the client other than the token grants anything (no trusted headers). Wrong tokens are
+ * counted per client address and answered 429 past the limit (SECURITY 20).
  */
 export const adminAuth: MiddlewareHandler<{ Bindings: Env }> = async (context, next) => {
   if (!context.env.ADMIN_TOKEN) {
@@ -36,7 +38,13 @@ export const adminAuth: MiddlewareHandler<{ Bindings: Env }> = async (context, n
       'The management API is closed: set ADMIN_TOKEN (wrangler secret put ADMIN_TOKEN) to open it.',
     );
   }
-  if (!isAdminToken(context.env, bearerToken(context.req.raw))) throw unauthorized();
+  refuseBlockedAddress(context.req.raw);
+  const token = bearerToken(context.req.raw);
+  if (!isAdminToken(context.env, token)) {
+    // A wrong token is a guess; no token at all is not.
+    if (token !== null) await countAuthFailure(context.env, context.req.raw);
+    throw unauthorized();
+  }
   await next();
 };
 

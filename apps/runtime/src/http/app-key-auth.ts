@@ -4,11 +4,16 @@ import type { Env } from '../env.ts';
 import { keyCache } from '../state/caches.ts';
 import { bearerToken, isAdminToken, unauthorized } from './admin-auth.ts';
 import { ApiError } from './api-error.ts';
+import { countAuthFailure, refuseBlockedAddress } from './auth-failures.ts';
 
 /** Who is calling a public route. */
 export type Principal = { readonly kind: 'admin' } | { readonly kind: 'key'; readonly key: VerifiedKey };
 
-export type PublicVariables = { principal: Principal };
+export type PublicVariables = {
+  principal: Principal;
+  /** SHA-256 of the widget visitor's id (publishable keys), or null when none was sent. */
+  visitor: string | null;
+};
 export type PublicEnv = { Bindings: Env; Variables: PublicVariables };
 
 async function verifyKey(context: Context<PublicEnv>, token: string): Promise<VerifiedKey | null> {
@@ -28,13 +33,16 @@ async function verifyKey(context: Context<PublicEnv>, token: string): Promise<Ve
 export const appKeyAuth: MiddlewareHandler<PublicEnv> = async (context, next) => {
   const token = bearerToken(context.req.raw);
   if (token === null) throw unauthorized();
+  refuseBlockedAddress(context.req.raw);
   if (isAdminToken(context.env, token)) {
     context.set('principal', { kind: 'admin' });
     return next();
   }
   const key = await verifyKey(context, token);
-  if (!key || key.revoked)
+  if (!key || key.revoked) {
+    await countAuthFailure(context.env, context.req.raw);
     throw new ApiError(401, 'unauthorized', 'This key is not valid (unknown or revoked).');
+  }
   const origin = context.req.header('origin');
   if (key.kind === 'secret' && origin !== undefined) {
     throw new ApiError(
@@ -49,6 +57,22 @@ export const appKeyAuth: MiddlewareHandler<PublicEnv> = async (context, next) =>
   context.set('principal', { kind: 'key', key });
   return next();
 };
+
+/**
+ * A secret key for this route: publishable keys may only run their app, read their visitors'
+ * conversations and the widget's settings, and the admin token is no app key.
+ */
+export function requireSecretKey(context: Context<PublicEnv>): VerifiedKey {
+  const principal = context.get('principal');
+  if (principal.kind === 'key' && principal.key.kind === 'secret') return principal.key;
+  throw new ApiError(
+    403,
+    'forbidden',
+    principal.kind === 'admin'
+      ? 'Use a secret app key here, not the admin token.'
+      : 'Publishable keys only run their app and read their visitors’ conversations; call this with a secret key from your server.',
+  );
+}
 
 /** The key of the caller, when the app matches; anything else answers 404 (no hint that the app exists). */
 export function requireAppKey(context: Context<PublicEnv>, appId: string, what: string): VerifiedKey | null {

@@ -5,7 +5,7 @@ import { type Context, Hono } from 'hono';
 import type { Env } from '../env.ts';
 import { ApiError, notFound } from '../http/api-error.ts';
 import { readJson } from '../http/read-body.ts';
-import { keyCache, publishedCache } from '../state/caches.ts';
+import { appOriginsCache, keyCache, publishedCache } from '../state/caches.ts';
 import { initialDocument } from './app-documents.ts';
 
 type AppContext = Context<{ Bindings: Env }>;
@@ -58,6 +58,7 @@ export const appRoutes = new Hono<{ Bindings: Env }>()
     if (!(await apps(context).delete(appId))) throw notFound('This app');
     publishedCache.delete(appId);
     keyCache.deleteWhere((key) => key?.appId === appId);
+    appOriginsCache.delete(appId);
     return context.body(null, 204);
   })
   .put('/:appId/draft', async (context) => {

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { Env } from '../env.ts';
 import { notFound } from '../http/api-error.ts';
 import { readJson } from '../http/read-body.ts';
-import { keyCache } from '../state/caches.ts';
+import { appOriginsCache, keyCache } from '../state/caches.ts';
 import { requireApp } from './apps.ts';
 
 const shown = (key: KeyRecord) => ({
@@ -27,6 +27,7 @@ export const keyRoutes = new Hono<{ Bindings: Env }>()
       name: body.name,
       allowedOrigins: body.allowedOrigins,
     });
+    appOriginsCache.delete(app.id);
     return context.json({ ...shown(created), key: created.key }, 201);
   })
   .get('/:appId/keys', async (context) => {
@@ -40,5 +41,6 @@ export const keyRoutes = new Hono<{ Bindings: Env }>()
     if (!revoked) throw notFound('This key');
     // At once on this instance; other instances drop it when their cache entry expires (≤ 10 s).
     keyCache.deleteWhere((key) => key?.id === keyId);
+    appOriginsCache.delete(appId);
     return context.body(null, 204);
   });

@@ -28,3 +28,10 @@ export const publishedCache = new RefreshingCache<CachedPublishedApp | null>({
   refreshAfterMs,
   maxEntries: 2_000,
 });
+
+/** App id → the origins its live publishable keys allow (CORS preflights carry no key). */
+export const appOriginsCache = new RefreshingCache<ReadonlySet<string>>({
+  ttlMs: cacheTtlMs,
+  refreshAfterMs,
+  maxEntries: 2_000,
+});

@@ -13,6 +13,16 @@ export const apiDescription = `Edgeflow runs AI pipelines built in the browser a
 - \`/api/*\`: \`Authorization: Bearer <ADMIN_TOKEN>\`. Without an \`ADMIN_TOKEN\`, production answers 503 \`admin_not_configured\`.
 - \`/v1/*\`: \`Authorization: Bearer <key>\` with a secret key (servers) or a publishable key (browsers; only from an origin in its \`allowedOrigins\`, matched exactly, CORS headers only for those, never with credentials).
 - A publishable key needs at least one allowed origin; a secret key takes none. Origins are written as browsers send them: \`https://shop.example.com\`, no path, no default port.
+- A secret key sent with an \`Origin\` header (from a browser) is refused with 403 \`forbidden\`: use a publishable key in web pages.
+- Publishable keys only run their app (\`POST /v1/apps/{appId}/runs\`), read their visitors' conversations and \`GET /v1/apps/{appId}/widget\`; anything else is 403.
+
+## Widget visitors and CORS
+- A widget identifies its visitor with the header \`X-Edgeflow-Visitor\`: a random id of 22 to 128 characters of \`A-Z a-z 0-9 _ -\` (e.g. \`crypto.randomUUID()\`) kept in the visitor's storage. Runs and conversation reads with a publishable key need it (400 \`visitor_required\`); a conversation belongs to the key and that visitor, and nobody else reads it (404). Only its SHA-256 is stored.
+- CORS: \`OPTIONS\` preflights on \`/v1/apps/{appId}/runs\`, \`…/widget\` and \`…/conversations/{conversationId}/messages\` are answered 204 for origins that one of the app's publishable keys allows (methods \`GET, POST\`, headers \`authorization, content-type, x-edgeflow-visitor\`, max age 600 s), 403 \`origin_not_allowed\` without CORS headers otherwise. Answers to a publishable key from its allowed origin, errors included, carry \`Access-Control-Allow-Origin\` (that origin) and expose \`Retry-After\`; \`Access-Control-Allow-Credentials\` is never sent.
+
+## Rate limits and budgets
+- Publishable-key requests are limited per app and visitor (30 a minute), per app and client address (120 a minute, whatever visitor ids it sends) and per app (1,200 a minute): 429 \`rate_limited\` with \`Retry-After\` and \`details.retryAfterSeconds\`. Secret keys are the customer's own servers and are not rate limited per request.
+- Wrong credentials (a key or admin token that is not valid) are counted per client address: past 30 a minute every request from that address is answered 429 \`rate_limited\` until the minute ends, right credentials included. Requests without credentials are not counted.
 
 ## Requests and answers
 - JSON bodies are strict: an unknown key is a 400 \`invalid_request\` whose \`details.issues\` lists \`{ path, code, message }\` with \`path\` a JSON pointer. Answers, in contrast, may gain fields: ignore the ones you do not know.

@@ -11,7 +11,7 @@ export const publicRoutes: readonly Route[] = [
     tag: 'Runs',
     summary: 'Run the latest published version of an app',
     description:
-      'Runs the stored published version only: a body carrying `graph`, `draft`, overrides or any other unknown key is a 400. 404 `not_published` when the app has no version; 422 `invalid_inputs` (with `details.fields`) when the inputs do not match the start node. With `stream: false`, the answer is JSON once the run ends.',
+      "Runs the stored published version only: a body carrying `graph`, `draft`, overrides or any other unknown key is a 400. 404 `not_published` when the app has no version; 422 `invalid_inputs` (with `details.fields`) when the inputs do not match the start node. With `stream: false`, the answer is JSON once the run ends. With a publishable key, `X-Edgeflow-Visitor` is required (400 `visitor_required`) and the conversation belongs to that visitor. 429 `budget_exhausted` once the app's `dailyTokenBudget` is spent.",
     credentials: anyAppKey,
     body: 'RunRequest',
     optionalBody: true,
@@ -30,7 +30,8 @@ export const publicRoutes: readonly Route[] = [
     operationId: 'listConversationMessages',
     tag: 'Runs',
     summary: 'List the messages of a conversation, oldest first',
-    description: 'Only for the key or widget visitor that owns the conversation; anyone else gets a 404.',
+    description:
+      'Only for the key that owns the conversation and, with a publishable key, the widget visitor (`X-Edgeflow-Visitor`) that started it; anyone else gets a 404.',
     credentials: anyAppKey,
     success: { status: 200, description: 'The messages.', json: 'ConversationMessageList' },
   },
@@ -40,8 +41,9 @@ export const publicRoutes: readonly Route[] = [
     operationId: 'getRun',
     tag: 'Runs',
     summary: 'Get a run with its steps',
-    description: 'For the key that started the run, or the admin token; any other key gets a 404.',
-    credentials: ['secretKey', 'publishableKey', 'adminToken'],
+    description:
+      "For the secret key that started the run, or the admin token; any other key gets a 404. Publishable keys get 403: they are public, and a trace holds the app's prompts and every step's data.",
+    credentials: ['secretKey', 'adminToken'],
     success: { status: 200, description: 'The run record.', json: 'RunRecord' },
   },
   {
@@ -78,7 +80,9 @@ export const publicRoutes: readonly Route[] = [
     operationId: 'getWidgetConfig',
     tag: 'Widget',
     summary: "What the widget's launcher shows",
-    credentials: ['publishableKey'],
+    description:
+      "The app's name and its `greeting` and `theme` settings, defaults filled in; 404 `not_published` before the first publish.",
+    credentials: ['publishableKey', 'secretKey'],
     success: { status: 200, description: 'The widget configuration.', json: 'WidgetConfig' },
   },
   {

@@ -19,6 +19,11 @@ export const errorCodes = {
     status: 403,
     description: 'A publishable key used from an origin not in its `allowedOrigins`.',
   },
+  visitor_required: {
+    status: 400,
+    description:
+      'A publishable-key request that runs the app or reads a conversation without `X-Edgeflow-Visitor`.',
+  },
   not_found: { status: 404, description: 'Unknown, or not owned by these credentials.' },
   not_published: { status: 404, description: 'API.md: the app has no published version to run.' },
   method_not_allowed: { status: 405, description: 'The path exists but not with this method.' },
