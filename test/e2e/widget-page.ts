@@ -23,15 +23,17 @@ export function thread(page: Page): Promise<string[]> {
   });
 }
 
-/** Starts recording each distinct text of the newest assistant message, from now on. */
+/** Starts recording each distinct text of the newest assistant message that appears from now on. */
 export async function recordAnswers(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
     const log = document.querySelector('edgeflow-widget')?.shadowRoot?.querySelector('.log');
     if (!log) throw new Error('no widget log');
     const seen: string[] = [];
+    const before = log.querySelectorAll('.message.assistant').length;
     Object.assign(window, { __answers: seen });
     new MutationObserver(() => {
-      const last = Array.from(log.querySelectorAll('.message.assistant')).at(-1);
+      const last = Array.from(log.querySelectorAll('.message.assistant')).slice(before).at(-1);
+      if (!last) return;
       const label = last?.querySelector('.sr-only')?.textContent ?? '';
       const text = (last?.textContent ?? '').slice(label.length);
       if (seen.at(-1) !== text) seen.push(text);

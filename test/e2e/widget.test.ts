@@ -132,6 +132,8 @@ describe('the widget on a customer site', () => {
     const { page, errors } = await openPage(browser);
     await page.goto(site.pageUrl(widgetOf(apps.stream)));
     await page.locator('.launcher').click();
+    // The app's colour arrives with its settings, a moment after the launcher shows.
+    await expect.poll(() => page.locator('.title').textContent()).toBe('Acme helper');
     const styles = await page.evaluate(() => {
       const shadow = document.querySelector('edgeflow-widget')?.shadowRoot;
       const style = (element: Element | null | undefined) => (element ? getComputedStyle(element) : null);
@@ -161,6 +163,8 @@ describe('the widget on a customer site', () => {
 
 describe('model output is data', () => {
   const hostile = [
+    'Here you go:',
+    '',
     '## Offer',
     '',
     '- **bold** and `code`',

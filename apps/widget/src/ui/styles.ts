@@ -11,7 +11,7 @@ export const styles = `
 .root[data-position=bottom-left]{right:auto;left:20px;align-items:flex-start}
 .root[data-theme=dark]{--bg:#111827;--fg:#f9fafb;--muted:#9ca3af;--bubble:#1f2937;--line:#374151}
 @media (prefers-color-scheme:dark){.root[data-theme=auto]{--bg:#111827;--fg:#f9fafb;--muted:#9ca3af;--bubble:#1f2937;--line:#374151}}
-button{font:inherit;cursor:pointer;border:0;background:none;color:inherit}
+button{font:inherit;cursor:pointer;border:0;padding:0;margin:0;background:none;color:inherit}
 :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .launcher{width:56px;height:56px;border-radius:50%;background:var(--accent);color:var(--on-accent);box-shadow:0 4px 14px rgba(0,0,0,.25);display:grid;place-items:center}
 .launcher svg,.close svg,.send svg{width:26px;height:26px;fill:currentColor}
