@@ -32,12 +32,17 @@ export function mountWidget(document: Document, options: WidgetOptions): WidgetH
     else if (view.host.shadowRoot?.activeElement) view.launcher.focus();
   };
 
+  const setInput = (text: string) => {
+    view.input.value = text;
+    storage.saveDraft(text);
+  };
+
   /** Sends and, when the runtime did not take the message, puts it back in front of what was typed since. */
   const send = async (text: string): Promise<boolean> => {
     const outcome = await session.send(text);
     if (outcome !== 'failed') return outcome === 'sent';
     const typed = view.input.value.trim();
-    view.input.value = typed === '' ? text : `${text}\n${typed}`;
+    setInput(typed === '' ? text : `${text}\n${typed}`);
     return false;
   };
 
@@ -46,10 +51,12 @@ export function mountWidget(document: Document, options: WidgetOptions): WidgetH
     submit: () => {
       const text = view.input.value;
       if (text.trim() === '' || session.snapshot.busy) return;
-      view.input.value = '';
+      setInput('');
       void send(text);
     },
   });
+  view.input.value = storage.loadDraft();
+  view.input.addEventListener('input', () => storage.saveDraft(view.input.value));
   view.apply(widgetSettings(options, null));
   document.body.append(view.host);
   view.render(session.snapshot);

@@ -36,4 +36,15 @@ describe('visitorStorage', () => {
     }, 'app_1');
     expect(blocked.visitorId()).toBe(blocked.visitorId());
   });
+
+  it('keeps an unsent draft per app until it is emptied', () => {
+    const storage = memoryStorage();
+    const first = visitorStorage(() => storage, 'app_1');
+    expect(first.loadDraft()).toBe('');
+    first.saveDraft('half a questi');
+    expect(visitorStorage(() => storage, 'app_1').loadDraft()).toBe('half a questi');
+    expect(visitorStorage(() => storage, 'app_2').loadDraft()).toBe('');
+    first.saveDraft('');
+    expect(visitorStorage(() => storage, 'app_1').loadDraft()).toBe('');
+  });
 });

@@ -1,4 +1,4 @@
-/** What the widget keeps in the visitor's browser for one app: who they are and their conversation. */
+/** What the widget keeps in the visitor's browser for one app: who they are, their conversation, their draft. */
 export interface VisitorStorage {
   /**
    * The visitor's random id, made on first use and kept: the runtime scopes conversations to it, so
@@ -8,6 +8,9 @@ export interface VisitorStorage {
   load(): string | null;
   save(conversationId: string): void;
   clear(): void;
+  /** What the visitor has typed but not sent, so a reload does not lose it. */
+  loadDraft(): string;
+  saveDraft(text: string): void;
 }
 
 /** Only the parts of `Storage` used here, so tests can pass a Map-backed one. */
@@ -34,6 +37,7 @@ export function newVisitorId(
 export function visitorStorage(storage: () => KeyValueStorage, appId: string): VisitorStorage {
   const conversationKey = `edgeflow-widget:${appId}:conversation`;
   const visitorKey = `edgeflow-widget:${appId}:visitor`;
+  const draftKey = `edgeflow-widget:${appId}:draft`;
   let visitor: string | null = null;
   const attempt = <T>(work: (store: KeyValueStorage) => T, fallback: T): T => {
     try {
@@ -53,5 +57,11 @@ export function visitorStorage(storage: () => KeyValueStorage, appId: string): V
     load: () => attempt((store) => store.getItem(conversationKey), null),
     save: (conversationId) => attempt((store) => store.setItem(conversationKey, conversationId), undefined),
     clear: () => attempt((store) => store.removeItem(conversationKey), undefined),
+    loadDraft: () => attempt((store) => store.getItem(draftKey), null) ?? '',
+    saveDraft: (text) =>
+      attempt(
+        (store) => (text === '' ? store.removeItem(draftKey) : store.setItem(draftKey, text)),
+        undefined,
+      ),
   };
 }
