@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../src/env.ts';
 import { createKey, publishedAppWithKey } from './helpers/admin.ts';
 import { chatDocument } from './helpers/documents.ts';
-import { expectError } from './helpers/expect-error.ts';
+import { expectError, expectOpenAiError } from './helpers/expect-error.ts';
 import { runPath, runToEnd } from './helpers/run-stream.ts';
 import { adminToken, origin, request, type SendInit, testEnv } from './helpers/worker.ts';
 
@@ -20,6 +20,12 @@ const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => i
 
 const protectedRoutes = routes.filter((route) => route.credentials.length > 0);
 const label = (route: Route) => `${route.method.toUpperCase()} ${route.path}`;
+
+/** The route's error check: the OpenAI-compatible routes answer in OpenAI's shape (`invalid_api_key` for 401). */
+const expectRouteError = (route: Route, response: Response, status: number, code?: string) =>
+  route.errorShape === 'openai'
+    ? expectOpenAiError(response, status, code === 'unauthorized' ? 'invalid_api_key' : code)
+    : expectError(response, status, code);
 
 /** The request of `route` with a body where it takes one, so only the credentials are wrong. */
 const requestOf = (route: Route, init: SendInit): [string, SendInit] => [
@@ -72,13 +78,18 @@ describe('the route table (SECURITY 11)', () => {
         `ef_pk_${'A'.repeat(43)}`,
       ];
       for (const token of wrongTokens) {
-        const error = await expectError(await request(...requestOf(route, { token })), 401, 'unauthorized');
+        const error = await expectRouteError(
+          route,
+          await request(...requestOf(route, { token })),
+          401,
+          'unauthorized',
+        );
         expect(error.message).not.toContain(adminToken);
       }
       // Not a bearer token at all: Basic auth, or the token without its scheme.
       for (const authorization of [`Basic ${btoa(`admin:${adminToken}`)}`, adminToken, 'Bearer']) {
         const response = await request(...requestOf(route, { headers: { authorization } }));
-        await expectError(response, 401, 'unauthorized');
+        await expectRouteError(route, response, 401, 'unauthorized');
       }
     },
   );
@@ -92,7 +103,7 @@ describe('the route table (SECURITY 11)', () => {
     // The admin token is not an app key: never a success, whatever the route does with it.
     expect(response.status, await response.clone().text()).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    await expectError(response, response.status);
+    await expectRouteError(route, response, response.status);
   });
 
   it.each(

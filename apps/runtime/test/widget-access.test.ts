@@ -2,7 +2,7 @@ import { conversationMessageListSchema, type RunResult, widgetConfigSchema } fro
 import { describe, expect, it } from 'vitest';
 import { adminRequest, runCount } from './helpers/admin.ts';
 import { chatDocument, workflowDocument } from './helpers/documents.ts';
-import { expectError } from './helpers/expect-error.ts';
+import { expectError, expectOpenAiError } from './helpers/expect-error.ts';
 import { runPath } from './helpers/run-stream.ts';
 import { newVisitor, shop, widgetApp, widgetRequest } from './helpers/widget.ts';
 import { request } from './helpers/worker.ts';
@@ -90,20 +90,30 @@ describe('what a publishable key may do', () => {
     const { app, publishableKey } = await widgetApp(chatDocument());
     const visitor = newVisitor();
     const result = await widgetRun(app.id, publishableKey, visitor, { inputs: { query: 'hi' } });
-    for (const [path, init] of [[`/v1/runs/${result.runId}`, {}]] as const) {
+    for (const [path, init] of [
+      [`/v1/runs/${result.runId}`, {}],
+      ['/v1/models', {}],
+      ['/v1/chat/completions', { json: { model: app.id, messages: [{ role: 'user', content: 'hi' }] } }],
+    ] as const) {
       const refused = await widgetRequest(path, publishableKey, visitor, init);
       expect(refused.headers.get('access-control-allow-credentials')).toBeNull();
-      await expectError(refused, 403);
+      expect(refused.status).toBe(403);
+      // The OpenAI endpoint answers in OpenAI's error shape; the others in the contract's.
+      if (path.startsWith('/v1/runs/')) await expectError(refused, 403, 'forbidden');
+      else await expectOpenAiError(refused, 403, 'forbidden');
     }
     const other = await widgetApp(chatDocument());
     await expectError(
-      await widgetRequest(runPath(other.app.id), publishableKey, visitor, {
+      await widgetRequest(runPath(other.app.id), publishableKey, newVisitor(), {
         json: { inputs: { query: 'x' } },
       }),
       404,
       'not_found',
     );
-    await expectError(await widgetRequest(`/v1/apps/${other.app.id}/widget`, publishableKey, visitor), 404);
+    await expectError(
+      await widgetRequest(`/v1/apps/${other.app.id}/widget`, publishableKey, newVisitor()),
+      404,
+    );
   });
 
   it('answers the widget settings with defaults filled in', async () => {
@@ -170,10 +180,12 @@ describe('CORS (SECURITY 12)', () => {
       await preflight('/v1/models', shop, 'GET'),
       await preflight(`/v1/runs/run_x000000000000000`, shop, 'GET'),
     ];
-    for (const response of refusals) {
+    for (const [index, response] of refusals.entries()) {
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(response.headers.get('access-control-allow-credentials')).toBeNull();
-      await expectError(response, 403, 'origin_not_allowed');
+      // The OpenAI endpoint's two paths answer in OpenAI's error shape.
+      if (index === 5 || index === 6) await expectOpenAiError(response, 403, 'origin_not_allowed');
+      else await expectError(response, 403, 'origin_not_allowed');
     }
     expect((await preflight(runPath(app.id), shop)).status).toBe(204);
     await adminRequest(`/api/apps/${app.id}/keys/${publishableKeyId}`, { method: 'DELETE' });

@@ -1,6 +1,7 @@
 import { errorBody } from '@edgeflow/api';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isOpenAiPath, openAiErrorResponse } from '../openai/openai-error.ts';
 
 /**
  * A failure a route turns into the contract's one error shape; thrown anywhere below a route and
@@ -35,14 +36,18 @@ export function errorResponse(error: ApiError): Response {
   });
 }
 
-/** Hono's onError: our errors as they are; anything else a 500 without a stack trace. */
+/**
+ * Hono's onError: our errors as they are; anything else a 500 without a stack trace. The OpenAI
+ * endpoint answers in OpenAI's error shape instead, so OpenAI clients raise their usual errors.
+ */
 export function handleError(error: Error, context: Context): Response {
-  if (error instanceof ApiError) return errorResponse(error);
+  const respond = isOpenAiPath(context.req.path) ? openAiErrorResponse : errorResponse;
+  if (error instanceof ApiError) return respond(error);
   // Logged for the operator (wrangler tail); never sent to the caller, and never with request data.
   console.error(
     `unhandled error on ${context.req.method} ${new URL(context.req.url).pathname}: ${error.name}: ${error.message}`,
   );
-  return errorResponse(
+  return respond(
     new ApiError(500, 'internal_error', 'Something went wrong on our side; the request was not completed.'),
   );
 }

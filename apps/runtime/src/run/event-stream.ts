@@ -20,8 +20,14 @@ export const eventStreamHeaders = {
  */
 export function eventStreamResponse(
   pump: (send: (event: RunEvent) => void) => Promise<void>,
-  options: { headers?: Record<string, string>; status?: number } = {},
+  options: {
+    headers?: Record<string, string>;
+    status?: number;
+    /** The text sent for an event ('' sends nothing); run events in API.md's format by default. */
+    format?: (event: RunEvent) => string;
+  } = {},
 ): { response: Response; done: Promise<void> } {
+  const format = options.format ?? formatServerSentEvent;
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let open = true;
@@ -46,7 +52,10 @@ export function eventStreamResponse(
   const ping = setInterval(() => {
     if (Date.now() - lastWrite >= pingIntervalMs - 50) write(pingComment);
   }, pingIntervalMs);
-  const done = pump((event) => write(formatServerSentEvent(event))).finally(() => {
+  const done = pump((event) => {
+    const text = format(event);
+    if (text !== '') write(text);
+  }).finally(() => {
     clearInterval(ping);
     if (open) {
       open = false;

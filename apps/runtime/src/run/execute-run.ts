@@ -34,6 +34,18 @@ export interface RunSpec {
   readonly stream: boolean;
   /** The app's settings (egress allow/deny lists). */
   readonly settings: Record<string, unknown>;
+  /** History given by the caller when there is no stored conversation (the OpenAI endpoint). */
+  readonly history?: readonly ChatTurn[];
+  /** Answers the run in another format than run events (the OpenAI endpoint). */
+  readonly respond?: (run: RunHandle) => Response | Promise<Response>;
+}
+
+/** A started run as `RunSpec.respond` gets it: pumping it runs it, records it and feeds `send`. */
+export interface RunHandle {
+  readonly runId: string;
+  readonly startedAt: number;
+  readonly recorder: RunRecorder;
+  readonly pump: (send: (event: RunEvent) => void) => Promise<void>;
 }
 
 /**
@@ -81,7 +93,7 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
     appId: spec.appId,
     version: spec.version ?? undefined,
     conversationId: conversation?.id,
-    history: conversation?.history,
+    history: conversation?.history ?? spec.history,
   });
 
   const finish = async () => {
@@ -115,6 +127,7 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
     }
   };
 
+  if (spec.respond) return spec.respond({ runId, startedAt, recorder, pump });
   if (spec.stream) {
     const { response, done } = eventStreamResponse(pump);
     spec.waitUntil(done);

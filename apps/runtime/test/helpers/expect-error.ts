@@ -22,3 +22,17 @@ export function expectNoStackTrace(text: string) {
   expect(text).not.toMatch(/\bat (async )?[\w.<>]+ \(/);
   expect(text).not.toMatch(/\.ts:\d+:\d+/);
 }
+
+/** Asserts OpenAI's error shape (the OpenAI-compatible routes), status and code; answers the error. */
+export async function expectOpenAiError(response: Response, status: number, code?: string) {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  expectNoStackTrace(text);
+  const body = JSON.parse(text) as { error: Record<string, unknown> };
+  expect(Object.keys(body)).toEqual(['error']);
+  expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'param', 'type']);
+  expect(String(body.error.message).length).toBeGreaterThan(0);
+  if (code !== undefined) expect(body.error.code).toBe(code);
+  return body.error as { code: string; message: string; type: string; param: string | null };
+}

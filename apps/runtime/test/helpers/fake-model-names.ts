@@ -17,6 +17,9 @@ export const fakeModels = {
   memoryLimit: 'fake-memory-limit',
   published: 'fake-published',
   streamFormat: 'fake-stream-format',
+  openAi: 'fake-openai',
+  openAiHistory: 'fake-openai-history',
+  openAiDown: 'fake-openai-down',
 } as const;
 
 /** `OPENAI_COMPATIBLE_MODELS`: every name above. */

@@ -67,6 +67,7 @@ export const responseSchemas = {
   ChatCompletion: schemas.chatCompletionSchema,
   ChatCompletionChunk: schemas.chatCompletionChunkSchema,
   OpenAiModelList: schemas.openAiModelListSchema,
+  OpenAiError: schemas.openAiErrorBodySchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof requestSchemas;

@@ -66,7 +66,7 @@ export function errorResponseComponents(): Record<string, unknown> {
 }
 
 /** The error answers of a route: its own plus those its credentials, path, query and body imply. */
-export function errorResponsesOf(route: Route): Record<string, { $ref: string }> {
+export function errorResponsesOf(route: Route): Record<string, unknown> {
   const statuses = new Set<number>(route.errors ?? []);
   if (route.credentials.length > 0) {
     statuses.add(401);
@@ -81,12 +81,26 @@ export function errorResponsesOf(route: Route): Record<string, { $ref: string }>
     statuses.add(413);
     statuses.add(415);
   }
-  const responses: Record<string, { $ref: string }> = {};
+  const responses: Record<string, unknown> = {};
   for (const status of [...statuses].sort((a, b) => a - b)) {
     if (!isErrorStatus(status))
       throw new Error(`No error response for status ${status} (${route.operationId}).`);
-    responses[String(status)] = { $ref: `#/components/responses/${errorResponses[status][0]}` };
+    responses[String(status)] =
+      route.errorShape === 'openai'
+        ? openAiErrorResponse(status, errorResponses[status][1])
+        : { $ref: `#/components/responses/${errorResponses[status][0]}` };
   }
-  responses.default = { $ref: '#/components/responses/UnexpectedError' };
+  responses.default =
+    route.errorShape === 'openai'
+      ? openAiErrorResponse(500, 'A bug or an outage.')
+      : { $ref: '#/components/responses/UnexpectedError' };
   return responses;
+}
+
+function openAiErrorResponse(status: number, description: string): Record<string, unknown> {
+  return {
+    description: `${description} In OpenAI's error shape.`,
+    ...(status === 429 ? { headers: retryAfter } : {}),
+    content: { 'application/json': { schema: schemaReference('OpenAiError') } },
+  };
 }

@@ -53,7 +53,7 @@ export const publicRoutes: readonly Route[] = [
     tag: 'OpenAI compatible',
     summary: 'Run a chat app in the OpenAI Chat Completions format',
     description:
-      '`model` is the id of a chat app. The last user message is the query, earlier messages the history. Streams `chat.completion.chunk` events and `data: [DONE]` with `stream: true`, else one JSON answer.',
+      "`model` is the id of the published chat app the secret key belongs to (anything else: 404 `model_not_found`). The last user message is the query; the user and assistant messages before it are the history, of which each model node of the pipeline sees as many turns as its `memory.turns` allows; system, developer and tool messages are ignored (the pipeline owns its prompts) and nothing is stored as a conversation. Streams `chat.completion.chunk` events (the role first, then the answer node's text deltas, `finish_reason: \"stop\"`, a usage chunk with `stream_options.include_usage`) and `data: [DONE]` with `stream: true`, else one JSON answer. A run that fails mid-stream sends OpenAI's in-stream `{ error }` object and no `[DONE]`; without streaming it is a 502. Errors on this route and on `GET /v1/models` use OpenAI's shape `{ error: { message, type, param, code } }` (401 `invalid_api_key`, 404 `model_not_found`, 429 `rate_limit_exceeded` or `budget_exhausted`), not the contract's.",
     credentials: ['secretKey'],
     body: 'ChatCompletionRequest',
     success: {
@@ -64,6 +64,7 @@ export const publicRoutes: readonly Route[] = [
       stream: 'chat-chunks',
     },
     errors: [422, 502],
+    errorShape: 'openai',
   },
   {
     method: 'get',
@@ -71,8 +72,11 @@ export const publicRoutes: readonly Route[] = [
     operationId: 'listOpenAiModels',
     tag: 'OpenAI compatible',
     summary: 'List the chat apps the key may call, as OpenAI models',
+    description:
+      "A key belongs to one app: the list holds that app when it is a published chat app, else nothing. `owned_by` is `edgeflow`, `created` the app's creation time.",
     credentials: ['secretKey'],
     success: { status: 200, description: 'The apps as models.', json: 'OpenAiModelList' },
+    errorShape: 'openai',
   },
   {
     method: 'get',

@@ -45,4 +45,6 @@ export interface Route {
   readonly success: Success;
   /** Error statuses particular to the route; the usual ones are added from its shape. */
   readonly errors?: readonly number[];
+  /** The OpenAI-compatible routes answer errors in OpenAI's shape instead of the contract's. */
+  readonly errorShape?: 'openai';
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { limits } from './limits.ts';
-import { appIdSchema } from './prefixed-id.ts';
 
 /** A part of an array `content`; only `text` parts are read, others (images, audio) are ignored. */
 export const chatContentPartSchema = z.object({
@@ -25,7 +24,13 @@ export type ChatCompletionMessage = z.output<typeof chatCompletionMessageSchema>
  * `user`/`assistant` messages are the history; `system` and `developer` messages are ignored.
  */
 export const chatCompletionRequestSchema = z.object({
-  model: appIdSchema.describe('The id of a published chat app the key may call.'),
+  model: z
+    .string()
+    .min(1)
+    .max(limits.modelIdLength)
+    .describe(
+      'The id (`app_…`) of the published chat app the key belongs to; any other model is a 404 `model_not_found`.',
+    ),
   messages: z.array(chatCompletionMessageSchema).min(1).max(limits.chatMessageCount),
   stream: z.boolean().optional().describe('Defaults to `false`, as in OpenAI.'),
   stream_options: z

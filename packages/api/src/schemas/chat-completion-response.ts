@@ -60,3 +60,23 @@ export const openAiModelListSchema = z.object({
   ),
 });
 export type OpenAiModelList = z.output<typeof openAiModelListSchema>;
+
+/** Errors of `POST /v1/chat/completions` and `GET /v1/models`, in OpenAI's shape rather than the contract's. */
+export const openAiErrorBodySchema = z.object({
+  error: z.object({
+    message: z.string(),
+    type: z
+      .string()
+      .describe(
+        '`invalid_request_error`, `permission_error`, `requests` (rate limited), `insufficient_quota` (daily budget) or `server_error`.',
+      ),
+    param: z.string().nullable(),
+    code: z
+      .string()
+      .nullable()
+      .describe(
+        "`invalid_api_key`, `model_not_found`, `rate_limit_exceeded`, or one of the contract's codes.",
+      ),
+  }),
+});
+export type OpenAiErrorBody = z.output<typeof openAiErrorBodySchema>;
