@@ -50,5 +50,33 @@ export function focusedInWidget(page: Page): Promise<string | null> {
   });
 }
 
+/**
+ * What the newest answer made of the hostile Markdown of widget.test.ts: whether anything ran
+ * (`window.__pwned`), any element that could load or run something, the links, and the safe parts.
+ */
+export function inspectAnswer(page: Page) {
+  return page.evaluate(() => {
+    const shadow = document.querySelector('edgeflow-widget')?.shadowRoot;
+    const messages = Array.from(shadow?.querySelectorAll('.message') ?? []);
+    const answerElement = messages.at(-1);
+    return {
+      pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+      dangerous: shadow?.querySelectorAll('img, script, iframe, [onerror], [onclick], [srcdoc]').length,
+      links: Array.from(answerElement?.querySelectorAll('a') ?? []).map((link) => [
+        link.getAttribute('href'),
+        link.target,
+        link.rel,
+        link.textContent,
+      ]),
+      heading: answerElement?.querySelector('h2')?.textContent,
+      listItems: answerElement?.querySelectorAll('li').length,
+      strong: answerElement?.querySelector('li strong')?.textContent,
+      code: answerElement?.querySelector('li code')?.textContent,
+      shownAsText: answerElement?.textContent?.includes('<img src=x onerror="window.__pwned = 1">'),
+      userBubbleIsText: messages.at(-2)?.textContent?.includes('<script>window.__pwned = 2</script>'),
+    };
+  });
+}
+
 /** Console errors Chromium prints when CORS refuses a request (expected on a disallowed origin only). */
 export const corsRefusal = /blocked by CORS policy|net::ERR_FAILED|status of 403/;

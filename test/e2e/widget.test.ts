@@ -1,76 +1,28 @@
 /**
  * The chat widget on a customer's website, in real Chromium: the platform as `npm start` runs it
  * serves /widget.js; two tiny Node servers on other ports play the customer's site (its origin
- * allowed by the publishable key) and a stranger's site (not allowed). One platform for the file.
+ * allowed by the publishable key) and a stranger's site (not allowed). One platform for the file
+ * (test/e2e/widget-fixture.ts).
  */
 import { gzipSync } from 'node:zlib';
-import { createClient } from '@edgeflow/api';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeModelServer, type FakeModelServer } from '../fake-model/index.ts';
-import { launchBrowser, openPage, screenshot } from '../support/browser.ts';
-import { type Platform, startPlatform } from '../support/platform.ts';
-import { corsRefusal, focusedInWidget, recordAnswers, thread } from './widget-page.ts';
-import { type CustomerSite, startCustomerSite } from './widget-site.ts';
+import { openPage, screenshot } from '../support/browser.ts';
+import { startWidgetFixture, streamGreeting, type WidgetFixture, widgetOf } from './widget-fixture.ts';
+import { corsRefusal, focusedInWidget, inspectAnswer, recordAnswers, thread } from './widget-page.ts';
 
-const model = 'widget-e2e';
-const tokens = ['Our', ' shop', ' opens', ' at', ' **nine**', ' every', ' day.'];
-const interTokenDelayMs = 120;
-
-let fake: FakeModelServer;
-let platform: Platform;
-let browser: Browser;
-let site: CustomerSite;
-let stranger: CustomerSite;
-/** A chat app on the fake model (slow tokens) and one on `local:echo` (answers with the question). */
-const apps = { stream: { id: '', key: '' }, echo: { id: '', key: '' } };
-
-async function createChatApp(name: string, modelId: string | null): Promise<{ id: string; key: string }> {
-  const admin = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
-  const app = await admin.createApp({ name, template: 'chat-assistant' });
-  if (modelId) {
-    const nodes = app.draft.nodes.map((node) =>
-      node.type === 'llm' ? { ...node, config: { ...node.config, model: modelId } } : node,
-    );
-    await admin.saveDraft(app.id, { ...app.draft, nodes });
-  }
-  await admin.publish(app.id, {});
-  const key = await admin.createKey(app.id, { kind: 'publishable', allowedOrigins: [site.origin] });
-  return { id: app.id, key: key.key };
-}
+let fixture: WidgetFixture;
 
 beforeAll(async () => {
-  fake = await createFakeModelServer();
-  fake.script(model, { tokens, firstTokenLatencyMs: 50, interTokenDelayMs });
-  platform = await startPlatform({
-    settings: { OPENAI_COMPATIBLE_BASE_URL: fake.url, OPENAI_COMPATIBLE_MODELS: model },
-  });
-  [site, stranger] = [await startCustomerSite(platform.baseUrl), await startCustomerSite(platform.baseUrl)];
-  apps.stream = await createChatApp('Acme helper', `compatible:${model}`);
-  apps.echo = await createChatApp('Echo', null);
-  const admin = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
-  await admin.updateApp(apps.stream.id, {
-    settings: { greeting: 'Welcome to Acme! Ask me anything.', theme: { primaryColor: '#0f766e' } },
-  });
-  browser = await launchBrowser();
+  fixture = await startWidgetFixture();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), stranger?.close()]);
-  await platform?.stop();
-  await fake?.close();
-});
-
-const widgetOf = (app: { id: string; key: string }, extra: Record<string, string> = {}) => ({
-  'app-id': app.id,
-  key: app.key,
-  ...extra,
+  await fixture?.stop();
 });
 
 describe('/widget.js', () => {
   it('is served as JavaScript, revalidated by ETag, and under 20 KB gzipped', async () => {
-    const response = await fetch(`${platform.baseUrl}/widget.js`);
+    const response = await fetch(`${fixture.platform.baseUrl}/widget.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^(text|application)\/javascript/);
     expect(response.headers.get('etag')).toBeTruthy();
@@ -80,19 +32,21 @@ describe('/widget.js', () => {
     expect(body.toString('utf8', 0, 200)).not.toMatch(/<!doctype html/i);
     expect(gzipSync(body, { level: 9 }).length).toBeLessThan(20 * 1024);
     const etag = response.headers.get('etag') ?? '';
-    const again = await fetch(`${platform.baseUrl}/widget.js`, { headers: { 'if-none-match': etag } });
+    const again = await fetch(`${fixture.platform.baseUrl}/widget.js`, {
+      headers: { 'if-none-match': etag },
+    });
     expect(again.status).toBe(304);
   });
 });
 
 describe('the widget on a customer site', () => {
   it('streams the answer in token by token, then brings the thread back after a reload', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(site.pageUrl(widgetOf(apps.stream)));
+    const { page, errors } = await openPage(fixture.browser);
+    await page.goto(fixture.site.pageUrl(widgetOf(fixture.apps.stream)));
     const launcher = page.locator('.launcher');
     await launcher.click();
     await expect.poll(() => page.locator('.title').textContent()).toBe('Acme helper');
-    expect(await thread(page)).toEqual(['assistant: Welcome to Acme! Ask me anything.']);
+    expect(await thread(page)).toEqual([`assistant: ${streamGreeting}`]);
     const answers = await recordAnswers(page);
     await page.locator('.input').fill('When do you open?');
     await page.keyboard.press('Enter');
@@ -120,7 +74,7 @@ describe('the widget on a customer site', () => {
     await expect
       .poll(() => thread(page))
       .toEqual([
-        'assistant: Welcome to Acme! Ask me anything.',
+        `assistant: ${streamGreeting}`,
         'user: When do you open?',
         'assistant: Our shop opens at nine every day.',
       ]);
@@ -130,8 +84,8 @@ describe('the widget on a customer site', () => {
   });
 
   it('keeps the page and the widget styles apart, both ways', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(site.pageUrl(widgetOf(apps.stream)));
+    const { page, errors } = await openPage(fixture.browser);
+    await page.goto(fixture.site.pageUrl(widgetOf(fixture.apps.stream)));
     await page.locator('.launcher').click();
     // The app's colour arrives with its settings, a moment after the launcher shows.
     await expect.poll(() => page.locator('.title').textContent()).toBe('Acme helper');
@@ -179,10 +133,10 @@ describe('model output is data', () => {
   ].join('\n');
 
   it('renders the Markdown subset and runs nothing from an answer with HTML, handlers and javascript: links', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(site.pageUrl(widgetOf(apps.echo)));
+    const { page, errors } = await openPage(fixture.browser);
+    await page.goto(fixture.site.pageUrl(widgetOf(fixture.apps.echo)));
     await page.waitForFunction(() => 'EdgeflowWidget' in window);
-    const payload = hostile.replace('TRACKER', `${site.origin}/tracker.png`);
+    const payload = hostile.replace('TRACKER', `${fixture.site.origin}/tracker.png`);
     const sent = await page.evaluate((text) => window.EdgeflowWidget?.send(text), payload);
     expect(sent).toBe(true);
     await expect.poll(() => thread(page)).toHaveLength(3);
@@ -190,33 +144,13 @@ describe('model output is data', () => {
     await answer.locator('text=click me').click();
     await page.waitForTimeout(300);
 
-    const found = await page.evaluate(() => {
-      const shadow = document.querySelector('edgeflow-widget')?.shadowRoot;
-      const messages = Array.from(shadow?.querySelectorAll('.message') ?? []);
-      const answerElement = messages.at(-1);
-      return {
-        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
-        dangerous: shadow?.querySelectorAll('img, script, iframe, [onerror], [onclick], [srcdoc]').length,
-        links: Array.from(answerElement?.querySelectorAll('a') ?? []).map((link) => [
-          link.getAttribute('href'),
-          link.target,
-          link.rel,
-          link.textContent,
-        ]),
-        heading: answerElement?.querySelector('h2')?.textContent,
-        listItems: answerElement?.querySelectorAll('li').length,
-        strong: answerElement?.querySelector('li strong')?.textContent,
-        code: answerElement?.querySelector('li code')?.textContent,
-        shownAsText: answerElement?.textContent?.includes('<img src=x onerror="window.__pwned = 1">'),
-        userBubbleIsText: messages.at(-2)?.textContent?.includes('<script>window.__pwned = 2</script>'),
-      };
-    });
+    const found = await inspectAnswer(page);
     expect(found).toEqual({
       pwned: null,
       dangerous: 0,
       links: [
         ['https://example.com/shop', '_blank', 'noopener noreferrer', 'our site'],
-        [`${site.origin}/tracker.png`, '_blank', 'noopener noreferrer', 'tracker'],
+        [`${fixture.site.origin}/tracker.png`, '_blank', 'noopener noreferrer', 'tracker'],
       ],
       heading: 'Offer',
       listItems: 2,
@@ -226,7 +160,7 @@ describe('model output is data', () => {
       userBubbleIsText: true,
     });
     // Neither `<img src=x>` nor the Markdown image was ever fetched.
-    expect(site.requests.filter((path) => path !== '/')).toEqual([]);
+    expect(fixture.site.requests.filter((path) => path !== '/')).toEqual([]);
     await screenshot(page, 'widget-hostile-answer');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -235,8 +169,8 @@ describe('model output is data', () => {
 
 describe('when things go wrong', () => {
   it('tells a visitor on a site the key does not allow that the chat is not available here', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(stranger.pageUrl(widgetOf(apps.stream)));
+    const { page, errors } = await openPage(fixture.browser);
+    await page.goto(fixture.stranger.pageUrl(widgetOf(fixture.apps.stream)));
     await page.locator('.launcher').click();
     await expect
       .poll(() => page.locator('.notice').textContent())
@@ -252,8 +186,8 @@ describe('when things go wrong', () => {
   });
 
   it('says when to try again after a 429, and keeps the typed text', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(site.pageUrl(widgetOf(apps.echo)));
+    const { page } = await openPage(fixture.browser);
+    await page.goto(fixture.site.pageUrl(widgetOf(fixture.apps.echo)));
     await page.locator('.launcher').click();
     // Spend this visitor's allowance with the widget's own credentials, as a flood from this page would.
     const statuses = await page.evaluate(
@@ -267,7 +201,7 @@ describe('when things go wrong', () => {
         }
         return seen;
       },
-      { baseUrl: platform.baseUrl, ...apps.echo, appId: apps.echo.id },
+      { baseUrl: fixture.platform.baseUrl, appId: fixture.apps.echo.id, key: fixture.apps.echo.key },
     );
     const limited = statuses.at(-1);
     expect(limited?.status).toBe(429);
@@ -288,17 +222,17 @@ describe('when things go wrong', () => {
   });
 
   it('says when the service is down, and keeps the typed text', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(site.pageUrl(widgetOf(apps.echo)));
+    const { page } = await openPage(fixture.browser);
+    await page.goto(fixture.site.pageUrl(widgetOf(fixture.apps.echo)));
     await page.locator('.launcher').click();
-    await page.route(`${platform.baseUrl}/**`, (route) => route.abort('connectionrefused'));
+    await page.route(`${fixture.platform.baseUrl}/**`, (route) => route.abort('connectionrefused'));
     await page.locator('.input').fill('Still there?');
     await page.locator('.send').click();
     await expect.poll(() => page.locator('.notice').textContent()).toMatch(/cannot be reached right now/);
     expect(await page.locator('.input').inputValue()).toBe('Still there?');
     await screenshot(page, 'widget-service-down');
     // Not even a reload loses it.
-    await page.unroute(`${platform.baseUrl}/**`);
+    await page.unroute(`${fixture.platform.baseUrl}/**`);
     await page.reload();
     await page.locator('.launcher').click();
     expect(await page.locator('.input').inputValue()).toBe('Still there?');
@@ -308,8 +242,8 @@ describe('when things go wrong', () => {
 
 describe('access and options', () => {
   it('works by keyboard alone, with screen-reader labels', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(site.pageUrl(widgetOf(apps.echo)));
+    const { page, errors } = await openPage(fixture.browser);
+    await page.goto(fixture.site.pageUrl(widgetOf(fixture.apps.echo)));
     await page.locator('.launcher').waitFor();
     for (let press = 0; press < 6 && (await focusedInWidget(page)) === null; press += 1)
       await page.keyboard.press('Tab');
@@ -338,9 +272,11 @@ describe('access and options', () => {
 
   it('fills a phone screen, speaks Chinese, and opens on the left when told to', async () => {
     const viewport = { width: 390, height: 844 };
-    const { page, errors } = await openPage(browser, { viewport, isMobile: true, hasTouch: true });
+    const { page, errors } = await openPage(fixture.browser, { viewport, isMobile: true, hasTouch: true });
     await page.goto(
-      site.pageUrl(widgetOf(apps.echo, { lang: 'zh-CN', position: 'bottom-left', open: 'true' })),
+      fixture.site.pageUrl(
+        widgetOf(fixture.apps.echo, { lang: 'zh-CN', position: 'bottom-left', open: 'true' }),
+      ),
     );
     const panel = page.locator('.panel');
     await panel.waitFor();
@@ -362,8 +298,10 @@ describe('access and options', () => {
   });
 
   it('opens, closes and sends through window.EdgeflowWidget', async () => {
-    const { page, errors } = await openPage(browser);
-    await page.goto(site.pageUrl(widgetOf(apps.echo, { title: 'Garden help', color: '#7c3aed' })));
+    const { page, errors } = await openPage(fixture.browser);
+    await page.goto(
+      fixture.site.pageUrl(widgetOf(fixture.apps.echo, { title: 'Garden help', color: '#7c3aed' })),
+    );
     await page.waitForFunction(() => 'EdgeflowWidget' in window);
     await page.evaluate(() => window.EdgeflowWidget?.open());
     expect(await page.locator('.panel').isVisible()).toBe(true);
