@@ -186,7 +186,7 @@ describe('when things go wrong', () => {
   });
 
   it('says when to try again after a 429, and keeps the typed text', async () => {
-    const { page } = await openPage(fixture.browser);
+    const { page, errors } = await openPage(fixture.browser);
     await page.goto(fixture.site.pageUrl(widgetOf(fixture.apps.echo)));
     await page.locator('.launcher').click();
     // Spend this visitor's allowance with the widget's own credentials, as a flood from this page would.
@@ -218,11 +218,13 @@ describe('when things go wrong', () => {
     expect(await page.locator('.input').inputValue()).toBe('Are you there?');
     expect(await thread(page)).toEqual(['assistant: Hi! How can I help you today?']);
     await screenshot(page, 'widget-rate-limited');
+    // Chromium logs each 429 it received; nothing else may go wrong.
+    expect(errors.filter((error) => !/status of 429/.test(error))).toEqual([]);
     await page.context().close();
   });
 
   it('says when the service is down, and keeps the typed text', async () => {
-    const { page } = await openPage(fixture.browser);
+    const { page, errors } = await openPage(fixture.browser);
     await page.goto(fixture.site.pageUrl(widgetOf(fixture.apps.echo)));
     await page.locator('.launcher').click();
     await page.route(`${fixture.platform.baseUrl}/**`, (route) => route.abort('connectionrefused'));
@@ -236,6 +238,8 @@ describe('when things go wrong', () => {
     await page.reload();
     await page.locator('.launcher').click();
     expect(await page.locator('.input').inputValue()).toBe('Still there?');
+    // Chromium logs each refused connection; nothing else may go wrong.
+    expect(errors.filter((error) => !/ERR_CONNECTION_REFUSED/.test(error))).toEqual([]);
     await page.context().close();
   });
 });
