@@ -6,3 +6,4 @@ export * from './key-store.ts';
 export * from './run-store.ts';
 export type { ErrorRecord, UsageRecord } from './schema.ts';
 export * as schema from './schema.ts';
+export * from './usage-store.ts';

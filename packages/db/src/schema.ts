@@ -140,3 +140,18 @@ export const runSteps = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.runId, table.position] })],
 );
+
+/** Tokens an app used per UTC day (`YYYY-MM-DD`), for its `dailyTokenBudget`; written by each run's end batch. */
+export const appDailyUsage = sqliteTable(
+  'app_daily_usage',
+  {
+    appId: text('app_id')
+      .notNull()
+      .references(() => apps.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    runs: integer('runs').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.appId, table.day] })],
+);

@@ -6,6 +6,7 @@ import { type PublicEnv, requireSecretKey } from '../http/app-key-auth.ts';
 import { readJson } from '../http/read-body.ts';
 import { chatQuery } from '../openai/chat-query.ts';
 import { type CompletionIdentity, chatCompletion, chunkFormatter } from '../openai/completion-format.ts';
+import { checkDailyBudget } from '../run/daily-budget.ts';
 import { eventStreamResponse } from '../run/event-stream.ts';
 import { executeRun, type RunHandle } from '../run/execute-run.ts';
 import { loadPublished } from '../run/load-published.ts';
@@ -66,12 +67,14 @@ export const openAiRoutes = new Hono<PublicEnv>()
     if (body.model !== key.appId) throw modelNotFound(body.model);
     const app = await chatAppOf(context, key.appId);
     if (!app) throw modelNotFound(body.model);
+    const waitUntil = (work: Promise<unknown>) => context.executionCtx.waitUntil(work);
+    await checkDailyBudget(context.env, key.appId, app.published.app.settings, waitUntil);
     const { query, history } = chatQuery(body.messages);
     const inputs = validateRunInputs(app.plan, { query });
     return executeRun({
       env: context.env,
       db: createDatabase(context.env.DB),
-      waitUntil: (work) => context.executionCtx.waitUntil(work),
+      waitUntil,
       appId: key.appId,
       version: app.published.version,
       plan: app.plan,

@@ -10,6 +10,7 @@ import { ApiError, notFound } from '../http/api-error.ts';
 import { type PublicEnv, requireAppKey } from '../http/app-key-auth.ts';
 import { readJson } from '../http/read-body.ts';
 import { requireVisitor } from '../http/visitor.ts';
+import { checkDailyBudget } from '../run/daily-budget.ts';
 import { executeRun } from '../run/execute-run.ts';
 import { loadPublished } from '../run/load-published.ts';
 import { resolveConversation } from '../run/resolve-conversation.ts';
@@ -45,6 +46,7 @@ export const publicRoutes = new Hono<PublicEnv>()
     const body = await readJson(context, runRequestSchema, { optional: true });
     const waitUntil = (work: Promise<unknown>) => context.executionCtx.waitUntil(work);
     const { published, plan } = await loadPublished(context.env, appId, waitUntil);
+    await checkDailyBudget(context.env, appId, published.app.settings, waitUntil);
     const inputs = validateRunInputs(plan, body.inputs);
     const db = createDatabase(context.env.DB);
     return executeRun({

@@ -10,6 +10,7 @@ import { type ChatTurn, type RunEvent, run } from '@edgeflow/engine';
 import type { Plan } from '@edgeflow/graph';
 import type { Env } from '../env.ts';
 import { type AppEgressSettings, createPorts } from '../ports/create-ports.ts';
+import { dailyUsageStatement, noteDailyUsage } from './daily-budget.ts';
 import { eventStreamResponse } from './event-stream.ts';
 import { RunRecorder } from './run-recorder.ts';
 
@@ -99,6 +100,7 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
   const finish = async () => {
     const end = recorder.result();
     const statements = runs.endStatements(runId, end, recorder.steps);
+    statements.push(dailyUsageStatement(spec.db, spec.appId, end));
     const query = spec.inputs.query;
     if (conversation && end.status === 'succeeded' && typeof query === 'string') {
       statements.push(
@@ -112,6 +114,7 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
       return;
     }
     await spec.db.batch(statements as unknown as Parameters<Database['batch']>[0]);
+    noteDailyUsage(spec.appId, end);
   };
 
   const pump = async (send: (event: RunEvent) => void) => {

@@ -35,3 +35,13 @@ export const appOriginsCache = new RefreshingCache<ReadonlySet<string>>({
   refreshAfterMs,
   maxEntries: 2_000,
 });
+
+/**
+ * `appId:day` → the tokens the app used that UTC day, as read from D1 plus what this isolate's runs
+ * added since (mutated in place); only apps with a `dailyTokenBudget` are ever loaded.
+ */
+export const dailyUsageCache = new RefreshingCache<{ tokens: number }>({
+  ttlMs: cacheTtlMs,
+  refreshAfterMs,
+  maxEntries: 2_000,
+});

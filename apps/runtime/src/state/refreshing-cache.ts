@@ -50,6 +50,11 @@ export class RefreshingCache<Value> {
     return value;
   }
 
+  /** The cached value, fresh or not, without loading anything. */
+  peek(key: string): Value | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   set(key: string, value: Value): void {
     if (!this.entries.has(key) && this.entries.size >= this.options.maxEntries) {
       const oldest = this.entries.keys().next();

@@ -20,6 +20,7 @@ export const fakeModels = {
   openAi: 'fake-openai',
   openAiHistory: 'fake-openai-history',
   openAiDown: 'fake-openai-down',
+  budget: 'fake-budget',
 } as const;
 
 /** `OPENAI_COMPATIBLE_MODELS`: every name above. */

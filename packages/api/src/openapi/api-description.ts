@@ -23,6 +23,7 @@ export const apiDescription = `Edgeflow runs AI pipelines built in the browser a
 ## Rate limits and budgets
 - Publishable-key requests are limited per app and visitor (30 a minute), per app and client address (120 a minute, whatever visitor ids it sends) and per app (1,200 a minute): 429 \`rate_limited\` with \`Retry-After\` and \`details.retryAfterSeconds\`. Secret keys are the customer's own servers and are not rate limited per request.
 - Wrong credentials (a key or admin token that is not valid) are counted per client address: past 30 a minute every request from that address is answered 429 \`rate_limited\` until the minute ends, right credentials included. Requests without credentials are not counted.
+- An app's \`settings.dailyTokenBudget\` (model tokens, input plus output, of all its runs per UTC day) refuses public runs once spent: 429 \`budget_exhausted\` with \`Retry-After\` until 00:00 UTC and \`details\` \`{ budget, used, resetsAt }\`. It is checked when a run starts, so a run under way finishes; test runs of the draft are counted but never refused.
 
 ## Requests and answers
 - JSON bodies are strict: an unknown key is a 400 \`invalid_request\` whose \`details.issues\` lists \`{ path, code, message }\` with \`path\` a JSON pointer. Answers, in contrast, may gain fields: ignore the ones you do not know.

@@ -56,6 +56,17 @@ export const appSettingsSchema = z
       .max(limits.allowedHostCount)
       .optional()
       .describe("Hosts the app's HTTP request nodes and agent tools may never call."),
+    dailyTokenBudget: z
+      .int()
+      .min(1)
+      .max(limits.dailyTokenBudget)
+      .optional()
+      .describe(
+        'Model tokens (input plus output, all runs of the app, test runs included) the app may use per UTC day. ' +
+          'Once spent, public runs (`/v1/apps/{appId}/runs`, `/v1/chat/completions`) are refused with 429 ' +
+          '`budget_exhausted` and `Retry-After` until 00:00 UTC; test runs of the draft still run. Checked when a ' +
+          'run starts: a run under way finishes, so a day can end slightly over. Absent: no budget.',
+      ),
   })
   .describe(
     'Per-app settings; unknown keys are rejected. A PATCH with `settings` replaces the whole object.',

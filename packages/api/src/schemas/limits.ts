@@ -32,4 +32,6 @@ export const limits = {
   chatMessageCount: 1_000,
   chatMessageLength: 100_000,
   modelIdLength: 200,
+  /** The largest daily token budget an app may set. */
+  dailyTokenBudget: 1_000_000_000_000,
 } as const;
