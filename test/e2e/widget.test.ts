@@ -210,7 +210,7 @@ describe('when things go wrong', () => {
     await page.locator('.input').fill('Are you there?');
     await page.keyboard.press('Enter');
     const notice =
-      /^Too many messages right now\. Please try again in (\d+) seconds; your message is still in the box\.$/;
+      /^Too many messages right now\. Please try again in (\d+) seconds?; your message is still in the box\.$/;
     await expect.poll(() => page.locator('.notice').textContent()).toMatch(notice);
     // The wait the runtime asked for, give or take the moment between the two requests.
     const told = Number(notice.exec((await page.locator('.notice').textContent()) ?? '')?.[1]);

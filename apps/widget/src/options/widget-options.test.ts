@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageOf } from './strings.ts';
+import { languageOf, stringsFor } from './strings.ts';
 import { readOptions } from './widget-options.ts';
 import { textColorOn, widgetSettings } from './widget-settings.ts';
 
@@ -100,5 +100,23 @@ describe('widgetSettings', () => {
       '#ffffff',
       '#ffffff',
     ]);
+  });
+});
+
+describe('the rate-limit notice', () => {
+  it('says how long to wait in a readable unit, in both languages', () => {
+    const english = stringsFor('en');
+    expect([1, 30, 89, 90, 3600, 5400, 36_000].map(english.wait)).toEqual([
+      '1 second',
+      '30 seconds',
+      '89 seconds',
+      '2 minutes',
+      '60 minutes',
+      '2 hours',
+      '10 hours',
+    ]);
+    expect(stringsFor('zh-CN').rateLimited.replace('{wait}', stringsFor('zh-CN').wait(30))).toBe(
+      '消息太多了，请在 30 秒后重试；您的消息仍保留在输入框中。',
+    );
   });
 });

@@ -22,7 +22,7 @@ function create<K extends keyof HTMLElementTagNameMap>(
 export function noticeText(notice: Notice, strings: Strings): string {
   switch (notice.kind) {
     case 'rate-limited':
-      return strings.rateLimited.replace('{seconds}', String(notice.retryAfterSeconds));
+      return strings.rateLimited.replace('{wait}', strings.wait(notice.retryAfterSeconds));
     case 'refused':
       return strings.refused;
     case 'unavailable':
