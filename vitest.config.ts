@@ -24,6 +24,7 @@ export default defineConfig({
         },
       },
       { test: { name: 'api', root: 'packages/api', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'db', root: 'packages/db', include: ['src/**/*.test.ts'] } },
       { test: { name: 'fake-model', root: '.', include: ['test/fake-model/**/*.test.ts'] } },
       { test: { name: 'workflows', root: '.', include: ['test/workflows/**/*.test.ts'] } },
       {
