@@ -160,6 +160,9 @@ try {
     .filter(([, ms]) => ms > 0)
     .map(([command, ms]) => `${command} ${(ms / runs).toFixed(2)} ms`);
   console.log(`${runs} runs (${load.failed} failed) in ${loadSeconds} s; CPU per run: ${cpu.join(', ')}`);
+  for (const [reason, count] of load.failures) console.log(`  ${count}× ${reason.slice(0, 300)}`);
+  if (load.failed > 0)
+    console.log(`The platform's output (last 6000 characters):\n${platform.process.output().slice(-6000)}`);
   if (inspector) {
     const { profile } = (await inspector.send('Profiler.stop')) as { profile: Profile };
     inspector.close();

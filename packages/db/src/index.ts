@@ -7,4 +7,5 @@ export * from './run-store.ts';
 export * from './run-writes.ts';
 export type { ErrorRecord, UsageRecord } from './schema.ts';
 export * as schema from './schema.ts';
+export * from './secret-store.ts';
 export * from './usage-store.ts';
