@@ -24,6 +24,7 @@ export default defineConfig({
         },
       },
       { test: { name: 'api', root: 'packages/api', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'db', root: 'packages/db', include: ['src/**/*.test.ts'] } },
       // The chat widget's plain logic (Markdown, SSE, state); its DOM is tested in Chromium (test/e2e/widget*).
       { test: { name: 'widget', root: 'apps/widget', include: ['src/**/*.test.ts'] } },
       { test: { name: 'fake-model', root: '.', include: ['test/fake-model/**/*.test.ts'] } },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run deploy`: puts the platform on your Cloudflare account, one idempotent step after another —
 // bundle (offline), D1 database (created once; its id written into apps/runtime/wrangler.jsonc),
-// migrations (remote), secrets (ADMIN_TOKEN generated once; provider keys from this environment),
+// migrations (remote), secrets (ADMIN_TOKEN and SECRETS_MASTER_KEY generated once; provider keys from this environment),
 // and the Worker itself. `npm run deploy -- --dry-run` runs only the offline bundle step.
 // Every wrangler call goes through scripts/wrangler.mjs (wrangler's own bin refuses Node 20).
 import { randomBytes } from 'node:crypto';
@@ -16,7 +16,7 @@ const usage = `Usage: npm run deploy [-- --dry-run] [-- --outdir <dir>]
   --dry-run       only bundle the Worker offline (wrangler deploy --dry-run) and print its size
   --outdir <dir>  where the bundle goes (default apps/runtime/dist)
 Settings taken from this environment and stored as Worker secrets when present:
-  ADMIN_TOKEN (generated on the first deploy when absent), DASHSCOPE_API_KEY, DASHSCOPE_BASE_URL,
+  ADMIN_TOKEN and SECRETS_MASTER_KEY (generated on the first deploy when absent), DASHSCOPE_API_KEY, DASHSCOPE_BASE_URL,
   OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_COMPATIBLE_BASE_URL, OPENAI_COMPATIBLE_API_KEY,
   OPENAI_COMPATIBLE_MODELS, SECRETS_MASTER_KEY, EGRESS_ALLOW_HOSTS
 Needs network access to Cloudflare and a login (node scripts/wrangler.mjs login, or CLOUDFLARE_API_TOKEN).`;
@@ -193,6 +193,11 @@ async function deploy() {
     secrets.ADMIN_TOKEN = generatedToken;
   }
   for (const name of settingNames) if (process.env[name]) secrets[name] = process.env[name];
+  // Tool secrets are encrypted with this key; made once, and never replaced unless given (a new key
+  // could not open what the old one sealed).
+  if (!secrets.SECRETS_MASTER_KEY && !existing.has('SECRETS_MASTER_KEY')) {
+    secrets.SECRETS_MASTER_KEY = randomBytes(32).toString('base64url');
+  }
   for (const name of Object.keys(secrets))
     console.log(`  ${name}: ${existing.has(name) ? 'updated' : 'set'}`);
   for (const name of existing) if (!(name in secrets)) console.log(`  ${name}: kept`);

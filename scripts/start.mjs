@@ -39,14 +39,17 @@ function readDevVars() {
   return vars;
 }
 
+// Made once and kept in .dev.vars (0600): the admin token, and the key that encrypts tool secrets.
+const generated = {
+  ADMIN_TOKEN: () => `ef_admin_${randomBytes(24).toString('base64url')}`,
+  SECRETS_MASTER_KEY: () => randomBytes(32).toString('base64url'),
+};
 let devVars = readDevVars();
-if (!devVars.ADMIN_TOKEN) {
-  const token = `ef_admin_${randomBytes(24).toString('base64url')}`;
+const missing = Object.keys(generated).filter((name) => !devVars[name]);
+if (missing.length > 0) {
   const existing = existsSync(devVarsPath) ? readFileSync(devVarsPath, 'utf8') : '';
-  writeFileSync(
-    devVarsPath,
-    `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}ADMIN_TOKEN="${token}"\n`,
-  );
+  const lines = missing.map((name) => `${name}="${generated[name]()}"\n`).join('');
+  writeFileSync(devVarsPath, `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}${lines}`);
   chmodSync(devVarsPath, 0o600);
   devVars = readDevVars();
 }

@@ -282,6 +282,11 @@ async function main() {
         `${format(ttft.median).padStart(13)}${format(ttft.p95).padStart(11)}${String(load.failed).padStart(8)}${cell(cpu)}`,
     );
     for (const [reason, count] of load.failures) console.log(`      ${count}× ${reason}`);
+    const byProcess = [...loadCpu[target]]
+      .filter(([, ms]) => runs > 0 && ms / runs >= 0.05)
+      .sort((x, y) => y[1] - x[1])
+      .map(([command, ms]) => `${command.slice(0, 40)} ${(ms / runs).toFixed(2)} ms`);
+    if (byProcess.length > 0) console.log(`      CPU/run by process: ${byProcess.join(', ')}`);
   }
   const rateRatio = rate(platformLoad) / rate(workerLoad);
   const p95Ratio = summarize(platformLoad.firstTokenMs).p95 / summarize(workerLoad.firstTokenMs).p95;

@@ -12,6 +12,7 @@ import { openAiRoutes } from './routes/openai.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { publicRoutes } from './routes/public.ts';
 import { adminRunRoutes } from './routes/runs.ts';
+import { secretRoutes } from './routes/secrets.ts';
 
 /**
  * The runtime's HTTP surface. Deny by default: every `/api/*` path (known or not) passes the admin
@@ -38,6 +39,7 @@ export function createApp() {
   app.route('/api/apps', appRoutes);
   app.route('/api/apps', keyRoutes);
   app.route('/api', adminRunRoutes);
+  app.route('/api/secrets', secretRoutes);
   app.route('/v1', publicRoutes);
   app.route('/v1', openAiRoutes);
   return app;

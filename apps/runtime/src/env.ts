@@ -17,6 +17,8 @@ export interface Env extends ProviderEnvironment {
   readonly CLIENT_LIMITER: RateLimit;
   /** Publishable-key requests per app, all visitors together. */
   readonly APP_LIMITER: RateLimit;
+  /** Encrypts tool secrets at rest (src/secrets); without it secrets can be listed and deleted, not stored. */
+  readonly SECRETS_MASTER_KEY?: string;
 }
 
 export const isDevelopment = (env: Env) => env.ENVIRONMENT === 'development';

@@ -77,3 +77,24 @@ describe('rate limits of publishable keys (SECURITY 15)', () => {
     }
   });
 });
+
+describe('rate limits of preflights', () => {
+  it('counts preflights per client address, since they carry no key', async () => {
+    const { app } = await widgetApp(chatDocument());
+    const client = { 'cf-connecting-ip': '203.0.113.41' };
+    const preflight = () =>
+      request(`/v1/apps/${app.id}/runs`, {
+        method: 'OPTIONS',
+        headers: { ...client, origin: shop, 'access-control-request-method': 'POST' },
+      });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 25 && !statuses.includes(429); attempt += 1) {
+      const response = await preflight();
+      statuses.push(response.status);
+      if (response.status === 429) await expectError(response, 429, 'rate_limited');
+      else expect(response.status).toBe(204);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((status) => status === 204).length).toBeGreaterThanOrEqual(12);
+  });
+});

@@ -1,7 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './database.ts';
-import { newId } from './ids.ts';
 import { conversations, messages } from './schema.ts';
 
 /** Who owns a conversation: the key that created it and, for widget visitors, the visitor. */
@@ -18,7 +16,7 @@ export interface MessageRecord {
 }
 
 /** Conversations of chat apps; every read is scoped to the app and the owner. */
-export function createConversationStore(db: Database, now: () => number = Date.now) {
+export function createConversationStore(db: Database) {
   const ownedBy = (appId: string, id: string, owner: ConversationOwner) =>
     and(
       eq(conversations.id, id),
@@ -30,24 +28,6 @@ export function createConversationStore(db: Database, now: () => number = Date.n
     );
 
   return {
-    /** A new conversation's id and the statement that creates it (to batch with the run's first write). */
-    createStatement(
-      appId: string,
-      owner: ConversationOwner,
-      id: string = newId('conv'),
-    ): BatchItem<'sqlite'> {
-      const time = now();
-      const statement = db.insert(conversations).values({
-        id,
-        appId,
-        keyId: owner.keyId,
-        visitorId: owner.visitorId,
-        createdAt: time,
-        updatedAt: time,
-      });
-      return statement;
-    },
-
     async exists(appId: string, id: string, owner: ConversationOwner): Promise<boolean> {
       const row = await db
         .select({ id: conversations.id })
@@ -84,23 +64,6 @@ export function createConversationStore(db: Database, now: () => number = Date.n
         runId: row.runId,
         createdAt: new Date(row.createdAt).toISOString(),
       }));
-    },
-
-    /** Statements that append one exchange (to batch with the run's end). */
-    appendStatements(
-      conversationId: string,
-      runId: string,
-      query: string,
-      answer: string,
-    ): BatchItem<'sqlite'>[] {
-      const time = now();
-      return [
-        db.insert(messages).values([
-          { conversationId, role: 'user', content: query, runId, createdAt: time },
-          { conversationId, role: 'assistant', content: answer, runId, createdAt: time },
-        ]),
-        db.update(conversations).set({ updatedAt: time }).where(eq(conversations.id, conversationId)),
-      ];
     },
   };
 }

@@ -1,7 +1,8 @@
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import * as schema from './schema.ts';
 
-export type Database = DrizzleD1Database<typeof schema>;
+/** The Drizzle database of a D1 binding; `$client` is the binding itself. */
+export type Database = DrizzleD1Database<typeof schema> & { $client: D1Database };
 
 // drizzle() rebuilds its relational config on every call; one instance per binding is enough.
 const databases = new WeakMap<D1Database, Database>();

@@ -4,6 +4,8 @@ export * from './database.ts';
 export * from './ids.ts';
 export * from './key-store.ts';
 export * from './run-store.ts';
+export * from './run-writes.ts';
 export type { ErrorRecord, UsageRecord } from './schema.ts';
 export * as schema from './schema.ts';
+export * from './secret-store.ts';
 export * from './usage-store.ts';

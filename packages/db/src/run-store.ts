@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, lt, or } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
-import { chunkRows, type Database } from './database.ts';
+import type { Database } from './database.ts';
 import { type ErrorRecord, runSteps, runs, type UsageRecord } from './schema.ts';
 
 export type RunSource = 'api' | 'widget' | 'openai' | 'editor';
@@ -78,7 +77,6 @@ export interface RunRecord extends RunSummary {
 export type RunScope = { admin: true } | { admin: false; keyId: string };
 
 const iso = (milliseconds: number) => new Date(milliseconds).toISOString();
-const stepColumns = 13;
 
 function toSummary(row: typeof runs.$inferSelect): RunSummary {
   return {
@@ -114,52 +112,11 @@ export function decodeRunCursor(cursor: string): { startedAt: number; id: string
 }
 
 /**
- * Run records. Writing a run costs two round trips whatever its size: `start` inserts the row,
- * `endStatements` returns the statements of its end, which the caller sends in one `db.batch`
- * (with anything else it must write, such as conversation messages).
+ * Reading run records. Writing them (two round trips per run whatever its size) is `createRunWrites`'s
+ * job (run-writes.ts).
  */
 export function createRunStore(db: Database) {
   return {
-    /** The statement that records a run's start (to batch with a new conversation, and not await). */
-    startStatement(run: RunStart): BatchItem<'sqlite'> {
-      return db.insert(runs).values({ ...run, status: 'running' });
-    },
-
-    /** Statements that record the end of a run and all its steps (chunked under D1's parameter limit). */
-    endStatements(runId: string, end: RunEnd, steps: readonly StepRecord[]): BatchItem<'sqlite'>[] {
-      const statements: BatchItem<'sqlite'>[] = [
-        db
-          .update(runs)
-          .set({
-            status: end.status,
-            outputs: end.outputs,
-            error: end.error,
-            inputTokens: end.usage.inputTokens,
-            outputTokens: end.usage.outputTokens,
-            elapsedMs: end.elapsedMs,
-            endedAt: end.endedAt,
-          })
-          .where(eq(runs.id, runId)),
-      ];
-      const rows = steps.map((step, position) => ({
-        runId,
-        position,
-        nodeId: step.nodeId,
-        nodeType: step.nodeType,
-        status: step.status,
-        inputs: step.inputs ?? null,
-        outputs: step.outputs ?? null,
-        error: step.error ?? null,
-        usage: step.usage ?? null,
-        attempts: step.attempts ? [...step.attempts] : null,
-        logs: step.logs ? [...step.logs] : null,
-        startedAt: step.startedAt,
-        elapsedMs: step.elapsedMs,
-      }));
-      for (const chunk of chunkRows(rows, stepColumns)) statements.push(db.insert(runSteps).values(chunk));
-      return statements;
-    },
-
     /** Newest first; `cursor` is the opaque `nextCursor` of the previous page. */
     async list(appId: string, options: { cursor?: string | undefined; limit: number }) {
       const after = options.cursor ? decodeRunCursor(options.cursor) : null;

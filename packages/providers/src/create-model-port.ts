@@ -35,7 +35,7 @@ export function createModelPort(environment: ProviderEnvironment, options: Provi
           now: Date.now(),
         });
       yield* streamWithRetries(
-        { model: resolved.model, jsonMode: resolved.jsonMode, toError },
+        { model: resolved.model, jsonMode: resolved.jsonMode, endpoint: resolved.endpoint, toError },
         retrier,
         request,
         signal,

@@ -3,6 +3,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { EmbeddingModel, LanguageModel } from 'ai';
 import { createWorkersAI } from 'workers-ai-provider';
+import type { ChatCompletionsEndpoint } from './chat-completions-stream.ts';
 import { parseModelId } from './model-id.ts';
 import { modelNotConfigured } from './model-not-configured.ts';
 import type { ProviderEnvironment } from './provider-environment.ts';
@@ -29,6 +30,8 @@ export type ResolvedLanguageModel =
       readonly model: LanguageModel;
       readonly keyVariable?: string;
       readonly jsonMode?: JsonModeFallback;
+      /** Where plain chat goes without the SDK (see chat-completions-stream.ts); absent: always the SDK. */
+      readonly endpoint?: ChatCompletionsEndpoint;
     };
 
 /** An embedding model: the built-in hashing embedder, or an AI SDK model. */
@@ -44,6 +47,9 @@ export interface ProviderRegistry {
   languageModel(id: string): ResolvedLanguageModel;
   embeddingModel(id: string): ResolvedEmbeddingModel;
 }
+
+// What @ai-sdk/alibaba uses when DASHSCOPE_BASE_URL is unset; plain chat (our own reader) goes to the same place.
+const dashscopeDefaultBaseUrl = 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1';
 
 // DashScope serves embeddings from its native API beside the OpenAI-compatible one, e.g.
 // https://dashscope.aliyuncs.com/compatible-mode/v1 → https://dashscope.aliyuncs.com/api/v1.
@@ -161,6 +167,12 @@ export function createProviderRegistry(
           kind: 'sdk',
           model: providers.alibaba().chatModel(model),
           keyVariable: 'DASHSCOPE_API_KEY',
+          endpoint: {
+            baseUrl: settings.alibaba?.baseUrl ?? dashscopeDefaultBaseUrl,
+            apiKey: settings.alibaba?.apiKey,
+            model,
+            fetch,
+          },
         };
       case 'openai':
         if (!providers.openai) throw unset(id, provider);
@@ -176,6 +188,12 @@ export function createProviderRegistry(
           kind: 'sdk',
           model: compatible().chatModel(model),
           keyVariable: 'OPENAI_COMPATIBLE_API_KEY',
+          endpoint: {
+            baseUrl: settings.compatible?.baseUrl ?? '',
+            apiKey: settings.compatible?.apiKey,
+            model,
+            fetch,
+          },
           jsonMode: {
             get model() {
               return jsonModel();

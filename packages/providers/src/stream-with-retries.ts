@@ -1,5 +1,10 @@
 import type { CancelSignal, ModelRequest, ModelStreamPart, PortError } from '@edgeflow/engine';
 import type { LanguageModel } from 'ai';
+import {
+  type ChatCompletionsEndpoint,
+  isPlainChat,
+  streamChatCompletion,
+} from './chat-completions-stream.ts';
 import { cancellationError, ModelError } from './model-error.ts';
 import type { JsonModeFallback } from './provider-registry.ts';
 import type { Retrier } from './retrying.ts';
@@ -9,6 +14,8 @@ import { streamAttempt } from './stream-attempt.ts';
 export interface StreamTarget {
   readonly model: LanguageModel;
   readonly jsonMode?: JsonModeFallback | undefined;
+  /** Plain chat is read straight from this endpoint instead of through the SDK, when given. */
+  readonly endpoint?: ChatCompletionsEndpoint | undefined;
   readonly toError: (error: unknown) => PortError;
 }
 
@@ -27,10 +34,13 @@ export async function* streamWithRetries(
   const { jsonMode } = target;
   const structured = request.output !== undefined && jsonMode !== undefined;
   let model = structured && jsonMode.preferred ? jsonMode.model : target.model;
+  const plain = target.endpoint !== undefined && isPlainChat(request) ? target.endpoint : undefined;
   for (let attempt = 1; ; ) {
     let delivered = false;
     let failure: unknown;
-    const parts = streamAttempt(model, request, signal);
+    const parts = plain
+      ? streamChatCompletion(plain, request, signal)
+      : streamAttempt(model, request, signal);
     try {
       for (;;) {
         let next: IteratorResult<ModelStreamPart>;

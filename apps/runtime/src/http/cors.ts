@@ -3,6 +3,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { appOriginsCache } from '../state/caches.ts';
 import { ApiError } from './api-error.ts';
 import type { PublicEnv } from './app-key-auth.ts';
+import { clientAddress } from './client-address.ts';
+import { enforceRateLimits } from './rate-limit-rules.ts';
 import { visitorHeader } from './visitor.ts';
 
 /** How long a browser may reuse a preflight's answer, in seconds. */
@@ -28,6 +30,12 @@ async function originsOf(context: Context<PublicEnv>, appId: string): Promise<Re
  * the only paths publishable keys may use; anything else gets 403 and no CORS headers.
  */
 async function preflight(context: Context<PublicEnv>, origin: string | undefined): Promise<Response> {
+  // Preflights carry no key and may cost a read: they are counted per client address.
+  await enforceRateLimits(
+    context.env,
+    [{ limiter: 'CLIENT_LIMITER', key: `preflight:${clientAddress(context.req.raw)}` }],
+    'Too many preflight requests from this address; wait a moment and try again.',
+  );
   const appId = appPath.exec(context.req.path)?.[1];
   const method = context.req.header('access-control-request-method');
   if (

@@ -3,6 +3,7 @@ import { createModelPort } from '@edgeflow/providers';
 import { createHttpPort } from '../egress/index.ts';
 import type { Env } from '../env.ts';
 import { createQuickJsSandbox } from '../sandbox/index.ts';
+import { createSecretsPort } from '../secrets/index.ts';
 import { workersClock } from './workers-clock.ts';
 
 /** What an app's settings say about outbound requests. */
@@ -26,5 +27,6 @@ export function createPorts(env: Env, settings: AppEgressSettings = {}): EngineP
       ...(settings.deniedHosts?.length ? { denyHosts: [...settings.deniedHosts] } : {}),
     }),
     sandbox: createQuickJsSandbox(),
+    secrets: createSecretsPort(env),
   };
 }

@@ -1,4 +1,4 @@
-import { createDatabase, createUsageStore, type Database, type RunEnd, utcDay } from '@edgeflow/db';
+import { createDatabase, createUsageStore, dailyUsageWrite, type RunEnd, utcDay } from '@edgeflow/db';
 import type { Env } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { dailyUsageCache } from '../state/caches.ts';
@@ -38,8 +38,8 @@ export async function checkDailyBudget(
 }
 
 /** The statement adding a run's tokens to its app's day, for the run's end batch. */
-export function dailyUsageStatement(db: Database, appId: string, end: RunEnd) {
-  return createUsageStore(db).addStatement(appId, utcDay(end.endedAt), end.usage);
+export function dailyUsageStatement(binding: D1Database, appId: string, end: RunEnd): D1PreparedStatement {
+  return dailyUsageWrite(binding, appId, utcDay(end.endedAt), end.usage);
 }
 
 /** After the end batch: this isolate's view of the day includes the run at once. */

@@ -1,11 +1,4 @@
-import {
-  type ConversationOwner,
-  createConversationStore,
-  createRunStore,
-  type Database,
-  newId,
-  type RunSource,
-} from '@edgeflow/db';
+import { type ConversationOwner, createRunWrites, type Database, newId, type RunSource } from '@edgeflow/db';
 import { type ChatTurn, type RunEvent, run } from '@edgeflow/engine';
 import type { Plan } from '@edgeflow/graph';
 import type { Env } from '../env.ts';
@@ -58,18 +51,14 @@ export interface RunHandle {
 export async function executeRun(spec: RunSpec): Promise<Response> {
   const runId = newId('run');
   const startedAt = Date.now();
-  const runs = createRunStore(spec.db);
-  const conversations = createConversationStore(spec.db);
+  const writes = createRunWrites(spec.db.$client);
   const conversation = spec.conversation;
   // Deferred by one macrotask: the engine's first model request leaves before the CPU work of
   // building and sending the start write, which is off the token path by design.
   const started = new Promise<void>((resolve, reject) => {
     setTimeout(() => {
-      const statements = [
-        ...(conversation?.isNew
-          ? [conversations.createStatement(spec.appId, conversation.owner, conversation.id)]
-          : []),
-        runs.startStatement({
+      const statements = writes.start(
+        {
           id: runId,
           appId: spec.appId,
           version: spec.version,
@@ -78,9 +67,10 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
           conversationId: conversation?.id ?? null,
           inputs: spec.inputs,
           startedAt,
-        }),
-      ];
-      spec.db.batch(statements as unknown as Parameters<Database['batch']>[0]).then(() => resolve(), reject);
+        },
+        conversation?.isNew ? { appId: spec.appId, owner: conversation.owner } : undefined,
+      );
+      spec.db.$client.batch(statements).then(() => resolve(), reject);
     }, 0);
   });
   // Observed so a failed start does not become an unhandled rejection before the end write awaits it.
@@ -99,13 +89,11 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
 
   const finish = async () => {
     const end = recorder.result();
-    const statements = runs.endStatements(runId, end, recorder.steps);
-    statements.push(dailyUsageStatement(spec.db, spec.appId, end));
+    const statements = writes.end(runId, end, recorder.steps);
+    statements.push(dailyUsageStatement(spec.db.$client, spec.appId, end));
     const query = spec.inputs.query;
     if (conversation && end.status === 'succeeded' && typeof query === 'string') {
-      statements.push(
-        ...conversations.appendStatements(conversation.id, runId, query, String(end.outputs.answer ?? '')),
-      );
+      statements.push(...writes.append(conversation.id, runId, query, String(end.outputs.answer ?? '')));
     }
     try {
       await started;
@@ -113,7 +101,7 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
       console.error(`run ${runId}: recording the start failed: ${String(error)}`);
       return;
     }
-    await spec.db.batch(statements as unknown as Parameters<Database['batch']>[0]);
+    await spec.db.$client.batch(statements);
     noteDailyUsage(spec.appId, end);
   };
 

@@ -12,7 +12,8 @@ export interface ReceivedChatRequest {
 /**
  * The fake model server lives in Node while the tests run inside workerd, which cannot call its
  * methods. This small HTTP server lets them script it over HTTP:
- * `POST /script {model, behaviour}`, `POST /enqueue {model, behaviours}`, `GET /requests?model=`.
+ * `POST /script {model, behaviour}`, `POST /enqueue {model, behaviours}`, `GET /requests?model=`; and it
+ * is the tool endpoint of http nodes: any method on `/echo` answers what it received (`GET /echoed` lists it).
  * Test files run in parallel against the one fake, so each test uses model names of its own and
  * nothing is ever reset globally.
  */
@@ -27,6 +28,8 @@ export async function startFakeModelControl(fake: FakeModelServer): Promise<{ ur
   return { url: `http://127.0.0.1:${port}`, server };
 }
 
+const echoed: unknown[] = [];
+
 async function answer(fake: FakeModelServer, request: IncomingMessage, response: ServerResponse) {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   if (request.method === 'GET' && url.pathname === '/requests') {
@@ -37,6 +40,18 @@ async function answer(fake: FakeModelServer, request: IncomingMessage, response:
       .filter((entry) => model === null || entry.model === model);
     return send(response, 200, { requests });
   }
+  // A tool endpoint for http nodes: answers with what it received, and keeps it for `GET /echoed`.
+  if (url.pathname === '/echo') {
+    const received = {
+      method: request.method,
+      path: request.url,
+      headers: request.headers,
+      body: await readText(request),
+    };
+    echoed.push(received);
+    return send(response, 200, received);
+  }
+  if (request.method === 'GET' && url.pathname === '/echoed') return send(response, 200, { echoed });
   if (request.method !== 'POST') return send(response, 404, { error: 'unknown control route' });
   const body = JSON.parse(await readText(request)) as {
     model: string;

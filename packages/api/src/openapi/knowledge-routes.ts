@@ -107,6 +107,7 @@ export const knowledgeRoutes: readonly Route[] = [
     credentials: admin,
     body: 'PutSecretRequest',
     success: { status: 204, description: 'Stored.' },
+    errors: [503],
   },
   {
     method: 'get',

@@ -55,6 +55,10 @@ export const errorCodes = {
     status: 503,
     description: 'API.md: production has no `ADMIN_TOKEN`, so the management API is closed.',
   },
+  secrets_not_configured: {
+    status: 503,
+    description: 'The runtime has no `SECRETS_MASTER_KEY`, so secrets cannot be stored.',
+  },
   unavailable: { status: 503, description: 'A dependency is down; try again later.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 export type KnownErrorCode = keyof typeof errorCodes;
