@@ -27,6 +27,8 @@ export default defineConfig({
       { test: { name: 'db', root: 'packages/db', include: ['src/**/*.test.ts'] } },
       // Pure logic in Node; the D1 stores are tested inside workerd (apps/runtime/test/knowledge).
       { test: { name: 'knowledge', root: 'packages/knowledge', include: ['src/**/*.test.ts'] } },
+      // The chat widget's plain logic (Markdown, SSE, state); its DOM is tested in Chromium (test/e2e/widget*).
+      { test: { name: 'widget', root: 'apps/widget', include: ['src/**/*.test.ts'] } },
       { test: { name: 'fake-model', root: '.', include: ['test/fake-model/**/*.test.ts'] } },
       { test: { name: 'workflows', root: '.', include: ['test/workflows/**/*.test.ts'] } },
       {
