@@ -25,6 +25,8 @@ export default defineConfig({
       },
       { test: { name: 'api', root: 'packages/api', include: ['src/**/*.test.ts'] } },
       { test: { name: 'db', root: 'packages/db', include: ['src/**/*.test.ts'] } },
+      // Pure logic in Node; the D1 stores are tested inside workerd (apps/runtime/test/knowledge).
+      { test: { name: 'knowledge', root: 'packages/knowledge', include: ['src/**/*.test.ts'] } },
       { test: { name: 'fake-model', root: '.', include: ['test/fake-model/**/*.test.ts'] } },
       { test: { name: 'workflows', root: '.', include: ['test/workflows/**/*.test.ts'] } },
       {

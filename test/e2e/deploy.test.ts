@@ -12,7 +12,9 @@ import { repositoryRoot, serverEnvironment } from '../support/repository.ts';
 import { runToEnd } from '../support/run-to-end.ts';
 import { buildWorkerBundle, formatBytes } from '../support/worker-bundle.ts';
 
-const gzipLimitBytes = 1024 * 1024;
+// Was 1 MiB; PDF extraction for knowledge bases (unpdf's PDF.js build, ~480 KiB gzipped, issue 6)
+// took the bundle to ~1.08 MiB. Cloudflare's own limit is 3 MiB gzipped on the free plan.
+const gzipLimitBytes = 1.5 * 1024 * 1024;
 let scratch: string;
 
 beforeAll(async () => {
@@ -30,7 +32,7 @@ const deployScript = (args: readonly string[], settings: Record<string, string> 
   });
 
 describe('the Worker bundle', () => {
-  it('builds offline with wrangler deploy --dry-run and stays under 1 MiB gzipped', async () => {
+  it('builds offline with wrangler deploy --dry-run and stays under 1.5 MiB gzipped', async () => {
     const bundle = await buildWorkerBundle(join(scratch, 'bundle'));
     expect(bundle.exitCode, bundle.output).toBe(0);
     expect(bundle.output).toContain('--dry-run: exiting now');

@@ -8,6 +8,7 @@ import { widgetGuard } from './http/widget-guard.ts';
 import { appRoutes } from './routes/apps.ts';
 import { publicInfoRoutes } from './routes/docs.ts';
 import { keyRoutes } from './routes/keys.ts';
+import { knowledgeBaseRoutes } from './routes/knowledge-bases.ts';
 import { openAiRoutes } from './routes/openai.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -40,6 +41,7 @@ export function createApp() {
   app.route('/api/apps', keyRoutes);
   app.route('/api', adminRunRoutes);
   app.route('/api/secrets', secretRoutes);
+  app.route('/api/knowledge-bases', knowledgeBaseRoutes);
   app.route('/v1', publicRoutes);
   app.route('/v1', openAiRoutes);
   return app;

@@ -14,7 +14,7 @@ export function randomToken(length: number): string {
   return text;
 }
 
-export type IdPrefix = 'app' | 'run' | 'key' | 'kb' | 'doc' | 'conv';
+export type IdPrefix = 'app' | 'run' | 'key' | 'kb' | 'doc' | 'conv' | 'chunk';
 
 /** A prefixed id such as `app_3kTq…`; random, so ids reveal nothing about other callers. */
 export function newId(prefix: IdPrefix): string {

@@ -3,6 +3,7 @@ export * from './conversation-store.ts';
 export * from './database.ts';
 export * from './ids.ts';
 export * from './key-store.ts';
+export * as knowledgeSchema from './knowledge-schema.ts';
 export * from './run-store.ts';
 export * from './run-writes.ts';
 export type { ErrorRecord, UsageRecord } from './schema.ts';

@@ -1,7 +1,7 @@
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { runWriteColumns } from './run-writes.ts';
-import { conversations, messages, runSteps, runs } from './schema.ts';
+import { appDailyUsage, conversations, messages, runSteps, runs } from './schema.ts';
 
 const columnsOf = (table: SQLiteTable) => getTableConfig(table).columns.map((column) => column.name);
 
@@ -10,6 +10,7 @@ describe('the run writes and the schema', () => {
   it('insert every column of run_steps, conversations and messages (but the generated message id)', () => {
     expect([...runWriteColumns.runSteps].sort()).toEqual(columnsOf(runSteps).sort());
     expect([...runWriteColumns.conversations].sort()).toEqual(columnsOf(conversations).sort());
+    expect([...runWriteColumns.appDailyUsage].sort()).toEqual(columnsOf(appDailyUsage).sort());
     expect([...runWriteColumns.messages].sort()).toEqual(
       columnsOf(messages)
         .filter((name) => name !== 'id')

@@ -1,6 +1,7 @@
 import type { ConversationOwner } from './conversation-store.ts';
 import { chunkRows } from './database.ts';
 import type { RunEnd, RunStart, StepRecord } from './run-store.ts';
+import { utcDay } from './usage-store.ts';
 
 /**
  * The statements of a run's two writes, as plain D1 statements: the start (the run's row, and a new
@@ -87,6 +88,16 @@ export function createRunWrites(binding: D1Database, now: () => number = Date.no
       return list;
     },
 
+    /** Adds the run's tokens to its app's UTC day (daily budgets), for the end batch. */
+    usage(appId: string, end: RunEnd): D1PreparedStatement {
+      return statements.usageUpsert.bind(
+        appId,
+        utcDay(end.endedAt),
+        end.usage.inputTokens,
+        end.usage.outputTokens,
+      );
+    },
+
     /** One exchange of a conversation (to batch with the run's end). */
     append(conversationId: string, runId: string, query: string, answer: string): D1PreparedStatement[] {
       const time = now();
@@ -142,6 +153,7 @@ export const runWriteColumns = {
     'elapsed_ms',
   ],
   messages: ['conversation_id', 'role', 'content', 'run_id', 'created_at'],
+  appDailyUsage: ['app_id', 'day', 'input_tokens', 'output_tokens', 'runs'],
 } as const;
 
 const stepColumns = runWriteColumns.runSteps;
@@ -179,6 +191,11 @@ function prepare(binding: D1Database) {
       `INSERT INTO messages (${columns.messages.join(', ')}) VALUES ${placeholders(5)}, ${placeholders(5)}`,
     ),
     conversationTouch: binding.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?'),
+    usageUpsert: binding.prepare(
+      `INSERT INTO app_daily_usage (${columns.appDailyUsage.join(', ')}) VALUES (?, ?, ?, ?, 1)
+       ON CONFLICT (app_id, day) DO UPDATE SET input_tokens = input_tokens + excluded.input_tokens,
+       output_tokens = output_tokens + excluded.output_tokens, runs = runs + 1`,
+    ),
   };
 }
 

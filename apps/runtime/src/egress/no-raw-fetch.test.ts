@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 // `fetch`, Hono's `app.fetch`) are not the global fetch and are not flagged.
 
 const repository = fileURLToPath(new URL('../../../../', import.meta.url));
-const scannedFolders = ['packages/engine/src', 'packages/graph/src', 'apps/runtime/src'];
+const scannedFolders = [
+  'packages/engine/src',
+  'packages/graph/src',
+  'packages/knowledge/src',
+  'apps/runtime/src',
+];
 
 /**
  * Files that may use the global fetch, each with its reason. Keep it short; anything a pipeline can

@@ -2,6 +2,7 @@ import type { EnginePorts } from '@edgeflow/engine';
 import { createModelPort } from '@edgeflow/providers';
 import { createHttpPort } from '../egress/index.ts';
 import type { Env } from '../env.ts';
+import { knowledgeServices } from '../knowledge/knowledge-services.ts';
 import { createQuickJsSandbox } from '../sandbox/index.ts';
 import { createSecretsPort } from '../secrets/index.ts';
 import { workersClock } from './workers-clock.ts';
@@ -28,5 +29,7 @@ export function createPorts(env: Env, settings: AppEgressSettings = {}): EngineP
     }),
     sandbox: createQuickJsSandbox(),
     secrets: createSecretsPort(env),
+    // Searches only the knowledge bases a retrieval node's config names (the stored document's).
+    retriever: knowledgeServices(env).retriever,
   };
 }

@@ -1,4 +1,4 @@
-import { createDatabase, createUsageStore, dailyUsageWrite, type RunEnd, utcDay } from '@edgeflow/db';
+import { createDatabase, createUsageStore, type RunEnd, utcDay } from '@edgeflow/db';
 import type { Env } from '../env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { dailyUsageCache } from '../state/caches.ts';
@@ -35,11 +35,6 @@ export async function checkDailyBudget(
     { budget, used: usage.tokens, resetsAt: new Date(resetsAt).toISOString(), retryAfterSeconds: retryAfter },
     { 'retry-after': String(retryAfter) },
   );
-}
-
-/** The statement adding a run's tokens to its app's day, for the run's end batch. */
-export function dailyUsageStatement(binding: D1Database, appId: string, end: RunEnd): D1PreparedStatement {
-  return dailyUsageWrite(binding, appId, utcDay(end.endedAt), end.usage);
 }
 
 /** After the end batch: this isolate's view of the day includes the run at once. */

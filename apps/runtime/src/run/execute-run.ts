@@ -3,7 +3,7 @@ import { type ChatTurn, type RunEvent, run } from '@edgeflow/engine';
 import type { Plan } from '@edgeflow/graph';
 import type { Env } from '../env.ts';
 import { type AppEgressSettings, createPorts } from '../ports/create-ports.ts';
-import { dailyUsageStatement, noteDailyUsage } from './daily-budget.ts';
+import { noteDailyUsage } from './daily-budget.ts';
 import { eventStreamResponse } from './event-stream.ts';
 import { RunRecorder } from './run-recorder.ts';
 
@@ -90,7 +90,7 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
   const finish = async () => {
     const end = recorder.result();
     const statements = writes.end(runId, end, recorder.steps);
-    statements.push(dailyUsageStatement(spec.db.$client, spec.appId, end));
+    statements.push(writes.usage(spec.appId, end));
     const query = spec.inputs.query;
     if (conversation && end.status === 'succeeded' && typeof query === 'string') {
       statements.push(...writes.append(conversation.id, runId, query, String(end.outputs.answer ?? '')));

@@ -21,6 +21,10 @@ export const fakeModels = {
   openAiHistory: 'fake-openai-history',
   openAiDown: 'fake-openai-down',
   budget: 'fake-budget',
+  /** Embedding models (the name says so, which gives them the `embedding` capability). */
+  embedding: 'fake-embedding',
+  embeddingDown: 'fake-embedding-down',
+  knowledgeQa: 'fake-knowledge-qa',
 } as const;
 
 /** `OPENAI_COMPATIBLE_MODELS`: every name above. */

@@ -54,6 +54,8 @@ export interface KnowledgeMethods {
   listDocuments(kbId: string, options?: RequestOptions): Promise<KnowledgeDocumentList>;
   /** `DELETE /api/knowledge-bases/{kbId}/documents/{docId}`. */
   deleteDocument(kbId: string, docId: string, options?: RequestOptions): Promise<void>;
+  /** `POST /api/knowledge-bases/{kbId}/documents/{docId}/reindex`. */
+  reindexDocument(kbId: string, docId: string, options?: RequestOptions): Promise<KnowledgeDocument>;
   /** `POST /api/knowledge-bases/{kbId}/query`. */
   queryKnowledgeBase(
     kbId: string,
@@ -96,6 +98,11 @@ export function createKnowledgeMethods(transport: Transport): KnowledgeMethods {
         path: path`/api/knowledge-bases/${kbId}/documents/${docId}`,
         ...options,
       }),
+    reindexDocument: async (kbId, docId, options = {}) =>
+      transport.json(
+        { method: 'POST', path: path`/api/knowledge-bases/${kbId}/documents/${docId}/reindex`, ...options },
+        knowledgeDocumentSchema,
+      ),
     queryKnowledgeBase: async (kbId, body, options = {}) =>
       transport.json(
         { method: 'POST', path: path`/api/knowledge-bases/${kbId}/query`, body, ...options },

@@ -44,6 +44,12 @@ const apiMdRoutes = [
   'GET /docs',
 ];
 
+/** Routes added beyond API.md (it allows additions), each documented in the project's docs and here. */
+const additions = [
+  // Issue 6: "list, delete and re-index documents"; documented in docs/knowledge-bases.md.
+  'POST /api/knowledge-bases/{kbId}/documents/{docId}/reindex',
+];
+
 interface Operation {
   readonly operationId: string;
   readonly security: readonly Record<string, unknown>[];
@@ -80,9 +86,9 @@ describe('buildOpenApiDocument', () => {
     expect(buildOpenApiDocument()).not.toHaveProperty('servers');
   });
 
-  it('has every route of API.md and nothing else', () => {
-    expect(operations.map(({ key }) => key).sort()).toEqual([...apiMdRoutes].sort());
-    expect(routes).toHaveLength(apiMdRoutes.length);
+  it('has every route of API.md and nothing else but the documented additions', () => {
+    expect(operations.map(({ key }) => key).sort()).toEqual([...apiMdRoutes, ...additions].sort());
+    expect(routes).toHaveLength(apiMdRoutes.length + additions.length);
   });
 
   it('gives each operation a unique id, responses, its path parameters and its credentials', () => {

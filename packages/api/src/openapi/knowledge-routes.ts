@@ -61,12 +61,12 @@ export const knowledgeRoutes: readonly Route[] = [
     tag: 'Knowledge',
     summary: 'Add a document: JSON text, a URL to fetch, or an uploaded file',
     description:
-      'A file is checked by its content, not its declared type. A URL is fetched through the guarded egress client (no private addresses, checked on every redirect).',
+      'A file is checked by its content, not its declared type: text and HTML must be UTF-8 (or UTF-16 with a byte order mark), a PDF is recognised by its signature, anything binary is refused (415 `unsupported_document`). Limits: 5 MiB per file or fetched URL (413 `document_too_large`), 1,000,000 characters of text. An empty document is 422 `empty_document`, one that cannot be parsed 422 `unparseable_document`. A URL is fetched through the guarded egress client (no private addresses, checked on every redirect; 422 `url_refused`, 502 `url_fetch_failed`). The document is searchable when the answer arrives; a failed ingestion stores nothing.',
     credentials: admin,
     body: 'CreateDocumentRequest',
     multipart: true,
     success: { status: 201, description: 'The document.', json: 'KnowledgeDocument' },
-    errors: [422, 502],
+    errors: [413, 415, 422, 502],
   },
   {
     method: 'get',
@@ -88,10 +88,24 @@ export const knowledgeRoutes: readonly Route[] = [
   },
   {
     method: 'post',
+    path: '/api/knowledge-bases/{kbId}/documents/{docId}/reindex',
+    operationId: 'reindexDocument',
+    tag: 'Knowledge',
+    summary: "Re-index a document with the knowledge base's current chunking and embedding model",
+    description:
+      'Re-chunks the stored text and swaps the old chunks for the new ones in one transaction. On failure the old chunks stay searchable and the document is marked `failed` with the reason.',
+    credentials: admin,
+    success: { status: 200, description: 'The document.', json: 'KnowledgeDocument' },
+    errors: [502],
+  },
+  {
+    method: 'post',
     path: '/api/knowledge-bases/{kbId}/query',
     operationId: 'queryKnowledgeBase',
     tag: 'Knowledge',
     summary: 'Retrieve the chunks that best match a query',
+    description:
+      'Scores are in [0, 1]: `keyword` is BM25 (FTS5) as s / (s + 1), `vector` the cosine similarity, `hybrid` reciprocal rank fusion of both, normalised so 1 is first in both lists. Chinese and English are segmented into words (Intl.Segmenter) for keyword search. Only the admin token may query a knowledge base directly; app keys reach one only through a retrieval node of a published app that names it.',
     credentials: admin,
     body: 'KnowledgeQueryRequest',
     success: { status: 200, description: 'The chunks, best first.', json: 'KnowledgeQueryResponse' },

@@ -41,6 +41,34 @@ export const errorCodes = {
     status: 422,
     description: "API.md: run inputs do not match the start node's inputs; `details.fields` lists them.",
   },
+  document_too_large: {
+    status: 413,
+    description: 'A knowledge document over 5 MiB (file or fetched URL) or 1,000,000 characters of text.',
+  },
+  unsupported_document: {
+    status: 415,
+    description:
+      'A knowledge document that is binary (by its content) rather than text, Markdown, HTML or PDF.',
+  },
+  empty_document: { status: 422, description: 'A knowledge document without any text.' },
+  unparseable_document: {
+    status: 422,
+    description:
+      'A knowledge document that cannot be parsed (a damaged or encrypted PDF, or a file declared PDF that is not one).',
+  },
+  url_refused: {
+    status: 422,
+    description:
+      'A document URL the guarded egress refuses (private, loopback, metadata or otherwise special address).',
+  },
+  embedding_model_required: {
+    status: 422,
+    description: '`mode: "vector"` on a knowledge base without an embedding model.',
+  },
+  invalid_embedding_model: {
+    status: 422,
+    description: 'The embedding model of a knowledge base is unknown, not configured, or failed a probe.',
+  },
   rate_limited: { status: 429, description: 'Too many requests; wait for `Retry-After` seconds.' },
   budget_exhausted: {
     status: 429,
@@ -50,6 +78,10 @@ export const errorCodes = {
   provider_error: {
     status: 502,
     description: 'The model provider failed or answered with something unusable.',
+  },
+  url_fetch_failed: {
+    status: 502,
+    description: 'A document URL could not be fetched (network failure, timeout, or a non-2xx answer).',
   },
   admin_not_configured: {
     status: 503,

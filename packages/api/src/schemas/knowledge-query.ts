@@ -19,6 +19,12 @@ export const knowledgeQueryRequestSchema = z.strictObject({
     .min(0)
     .optional()
     .describe('Chunks scoring below are left out; scores depend on `mode`.'),
+  documentIds: z
+    .array(documentIdSchema)
+    .min(1)
+    .max(limits.queryDocumentCount)
+    .optional()
+    .describe('Only chunks of these documents (a metadata filter); by default all of the base.'),
 });
 export type KnowledgeQueryRequest = z.input<typeof knowledgeQueryRequestSchema>;
 

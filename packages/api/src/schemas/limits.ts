@@ -25,6 +25,8 @@ export const limits = {
   documentTextLength: 1_000_000,
   urlLength: 2_048,
   queryLength: 4_000,
+  /** Documents a knowledge query may be narrowed to. */
+  queryDocumentCount: 50,
   topK: 50,
   secretValueLength: 16_384,
   cursorLength: 512,
