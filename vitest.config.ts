@@ -24,6 +24,8 @@ export default defineConfig({
         },
       },
       { test: { name: 'api', root: 'packages/api', include: ['src/**/*.test.ts'] } },
+      // The editor's plain modules (graph edits, rules, layout, traces, forms, i18n): no DOM needed.
+      { test: { name: 'editor', root: 'apps/editor', include: ['src/**/*.test.ts'] } },
       { test: { name: 'fake-model', root: '.', include: ['test/fake-model/**/*.test.ts'] } },
       { test: { name: 'workflows', root: '.', include: ['test/workflows/**/*.test.ts'] } },
       {
