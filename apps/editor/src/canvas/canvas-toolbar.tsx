@@ -5,19 +5,19 @@ import type { CanvasCommands } from './use-canvas-commands.ts';
 export function CanvasToolbar({ commands }: { commands: CanvasCommands }) {
   const { t } = useLanguage();
   const fileInput = useRef<HTMLInputElement>(null);
-  const button = (label: string, symbol: string, action: () => unknown) => (
+  const button = (label: string, text: string, action: () => unknown) => (
     <button type="button" aria-label={label} title={label} onClick={() => void action()}>
-      {symbol}
+      {text}
     </button>
   );
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas tools" title={t('toolbar.shortcuts')}>
       {button(t('toolbar.undo'), '↶', commands.undo)}
       {button(t('toolbar.redo'), '↷', commands.redo)}
-      {button(t('toolbar.copy'), '⧉', commands.copy)}
-      {button(t('toolbar.paste'), '⎘', commands.paste)}
-      {button(t('toolbar.delete'), '🗑', commands.deleteSelection)}
-      {button(t('toolbar.layout'), '⇶', commands.layout)}
+      {button(t('toolbar.copy'), t('toolbar.copyShort'), commands.copy)}
+      {button(t('toolbar.paste'), t('toolbar.pasteShort'), commands.paste)}
+      {button(t('toolbar.delete'), '✕', commands.deleteSelection)}
+      {button(t('toolbar.layout'), t('toolbar.layoutShort'), commands.layout)}
       {button(t('toolbar.fitView'), '⤢', commands.fitView)}
       <button type="button" onClick={commands.exportJson}>
         {t('toolbar.export')}

@@ -115,7 +115,7 @@ export function RunPanel() {
         )}
         <div className="row">
           <button type="submit" className="primary" disabled={running}>
-            ▶ {t('run.start')}
+            <span aria-hidden="true">▶</span> {t('run.start')}
           </button>
           {running && (
             <button type="button" onClick={() => abort.current?.abort()}>
