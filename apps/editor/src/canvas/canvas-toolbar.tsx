@@ -11,7 +11,12 @@ export function CanvasToolbar({ commands }: { commands: CanvasCommands }) {
     </button>
   );
   return (
-    <div className="canvas-toolbar" role="toolbar" aria-label="Canvas tools" title={t('toolbar.shortcuts')}>
+    <div
+      className="canvas-toolbar"
+      role="toolbar"
+      aria-label={t('canvas.tools')}
+      title={t('toolbar.shortcuts')}
+    >
       {button(t('toolbar.undo'), '↶', commands.undo)}
       {button(t('toolbar.redo'), '↷', commands.redo)}
       {button(t('toolbar.copy'), t('toolbar.copyShort'), commands.copy)}

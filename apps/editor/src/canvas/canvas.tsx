@@ -134,7 +134,7 @@ export function Canvas({ ref }: { ref?: Ref<CanvasHandle> }) {
   return (
     <section
       className="canvas"
-      aria-label="Canvas"
+      aria-label={t('canvas.label')}
       onDragOver={(event) => event.preventDefault()}
       onDrop={onDrop}
     >
@@ -170,7 +170,7 @@ export function Canvas({ ref }: { ref?: Ref<CanvasHandle> }) {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
       </ReactFlow>
     </section>
   );

@@ -18,7 +18,12 @@ export const EdgeflowNode = memo(function EdgeflowNode({ data }: NodeProps<FlowN
   return (
     <div className={classes.join(' ')} data-node-id={node.id} data-run={run ?? undefined}>
       {hasInput && (
-        <Handle type="target" position={Position.Left} id={inputHandle} aria-label={`${node.id} input`} />
+        <Handle
+          type="target"
+          position={Position.Left}
+          id={inputHandle}
+          aria-label={t('canvas.input', { node: node.id })}
+        />
       )}
       <div className="flow-node-head">
         <span className="flow-node-title">{node.title ?? label}</span>
@@ -33,13 +38,23 @@ export const EdgeflowNode = memo(function EdgeflowNode({ data }: NodeProps<FlowN
         </div>
       )}
       {single ? (
-        <Handle type="source" position={Position.Right} id="out" aria-label={`${node.id} output`} />
+        <Handle
+          type="source"
+          position={Position.Right}
+          id="out"
+          aria-label={t('canvas.output', { node: node.id, port: 'out' })}
+        />
       ) : (
         <ul className="flow-node-ports">
           {ports.map((port) => (
             <li key={port} className="flow-node-port">
               {port}
-              <Handle type="source" position={Position.Right} id={port} aria-label={`${node.id} ${port}`} />
+              <Handle
+                type="source"
+                position={Position.Right}
+                id={port}
+                aria-label={t('canvas.output', { node: node.id, port })}
+              />
             </li>
           ))}
         </ul>

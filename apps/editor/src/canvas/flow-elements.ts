@@ -1,6 +1,7 @@
 import type { DocumentNode, WorkflowDocument } from '@edgeflow/graph';
 import type { Edge, Node } from '@xyflow/react';
 import type { PlacedDiagnostic } from '../document/diagnostics-map.ts';
+import { nodeSize } from '../document/layout.ts';
 import { hasInputPort, nodeShape } from '../document/node-ports.ts';
 import type { NodeRunStatus } from '../run/run-trace.ts';
 
@@ -67,6 +68,9 @@ export function createFlowNodeMapper() {
         selected: isSelected,
         // Kept so React Flow does not measure a node again each time it is rebuilt (e.g. on every drag frame).
         ...(size ? { measured: { width: size.width, height: size.height } } : {}),
+        // Until measured, React Flow hides a node; a size estimate lets a large document show at once.
+        initialWidth: nodeSize.width,
+        initialHeight: nodeSize.height,
         data: {
           node,
           ports: nodeShape(node).ports,

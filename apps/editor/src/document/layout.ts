@@ -2,7 +2,7 @@ import type { WorkflowDocument } from '@edgeflow/graph';
 import type { Position } from './graph-edits.ts';
 
 /** The size the canvas draws a node at; layout spaces nodes by it. */
-export const nodeSize = { width: 220, height: 84 };
+export const nodeSize = { width: 220, height: 56 };
 
 /**
  * Left-to-right layered layout with dagre (loaded on first use to keep it out of the initial bundle).

@@ -25,7 +25,7 @@ export function SidePanel() {
   const [tab, setTab] = useState<Tab>('run');
   return (
     <section className="side-panel">
-      <div role="tablist" aria-label="Panels" className="tabs">
+      <div role="tablist" aria-label={t('panels.label')} className="tabs">
         {tabs.map((entry) => (
           <button
             key={entry}
