@@ -81,21 +81,33 @@ async function main() {
   try {
     const client = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
     const document = benchDocument(size);
-    const app = await client.createApp({ name: document.name, graph: document });
+    // A fresh app per round, so no round sees another's drag or typing.
+    const freshApp = async () => (await client.createApp({ name: document.name, graph: document })).id;
     const llmId =
       document.nodes.find((node) => node.type === 'llm' && node.id.startsWith('n_10_'))?.id ?? 'n_0_1';
     const dragId = document.nodes.find((node) => node.id.startsWith('n_9_'))?.id ?? 'n_0_0';
 
     const cases = {
       editor: {
-        url: `${platform.baseUrl}/apps/${app.id}#token=${platform.adminToken}`,
+        url: async () => `${platform.baseUrl}/apps/${await freshApp()}#token=${platform.adminToken}`,
         field: `[id="field-${llmId}-prompt"]`,
         prepare: async (page: import('playwright-core').Page) => {
-          await page.locator(`.react-flow__node[data-id="${llmId}"]`).click();
+          // The drag may leave the view elsewhere; fit it so the node to type into is on screen.
+          await page.getByRole('button', { name: 'Fit view' }).click();
+          await page.waitForTimeout(400);
+          await page
+            .locator(`.react-flow__node[data-id="${llmId}"]`)
+            .click({ timeout: 10_000 })
+            .catch(async (error: unknown) => {
+              await page.screenshot({
+                path: join(repositoryRoot, 'test-results', 'editor-bench-failure.png'),
+              });
+              throw error;
+            });
           await page.locator(`[id="field-${llmId}-prompt"]`).waitFor();
         },
       },
-      floor: { url: floor.url, field: '#floor-prompt', prepare: async () => undefined },
+      floor: { url: async () => floor.url, field: '#floor-prompt', prepare: async () => undefined },
     };
     const samples: Record<string, { open: number[]; frames: number[]; keys: number[] }> = {
       editor: { open: [], frames: [], keys: [] },
@@ -106,7 +118,7 @@ async function main() {
         const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
         await context.addInitScript(openProbe(size));
         const page = await context.newPage();
-        await page.goto(entry.url);
+        await page.goto(await entry.url());
         const open = await waitForOpen(page);
         await page.waitForTimeout(300);
         const frames = await dragFrames(page, dragId);

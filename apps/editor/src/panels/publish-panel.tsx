@@ -32,9 +32,9 @@ export function PublishPanel() {
     try {
       await flush();
       const published = await client.publish(app.id, note.trim() === '' ? {} : { note: note.trim() });
-      setMessage(t('publish.done', { version: published.version }));
       setNote('');
       await refresh();
+      setMessage(t('publish.done', { version: published.version }));
     } catch (failure) {
       const diagnostics = errorDiagnostics(failure);
       if (diagnostics) {
