@@ -29,6 +29,8 @@ export default defineConfig({
       { test: { name: 'knowledge', root: 'packages/knowledge', include: ['src/**/*.test.ts'] } },
       // The chat widget's plain logic (Markdown, SSE, state); its DOM is tested in Chromium (test/e2e/widget*).
       { test: { name: 'widget', root: 'apps/widget', include: ['src/**/*.test.ts'] } },
+      // The editor's plain modules (graph edits, rules, layout, traces, forms, i18n): no DOM needed.
+      { test: { name: 'editor', root: 'apps/editor', include: ['src/**/*.test.ts'] } },
       { test: { name: 'fake-model', root: '.', include: ['test/fake-model/**/*.test.ts'] } },
       { test: { name: 'workflows', root: '.', include: ['test/workflows/**/*.test.ts'] } },
       {

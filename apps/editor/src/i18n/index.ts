@@ -1,0 +1,2 @@
+export * from './en.ts';
+export * from './translate.ts';

@@ -1,0 +1,84 @@
+import type { DocumentNode, NodeKind } from '@edgeflow/graph';
+import { useCallback } from 'react';
+import { kindHelp, kindLabel } from '../canvas/kind-label.ts';
+import { updateNodeConfig, updateNodeTitle } from '../document/graph-edits.ts';
+import { nodeShape } from '../document/node-ports.ts';
+import { useEditor } from '../editor/editor-context.tsx';
+import { useLanguage } from '../i18n/language-context.tsx';
+import { FieldControl } from './field-control.tsx';
+import { formFields } from './form-fields.ts';
+import { ProblemList } from './problem-list.tsx';
+
+export function NodeForm({ node, kind }: { node: DocumentNode; kind: NodeKind }) {
+  const { t } = useLanguage();
+  const { dispatch, problemsByNode, document } = useEditor();
+  const problems = problemsByNode.get(node.id) ?? [];
+  const latestDocument = document;
+  const setField = useCallback(
+    (name: string, value: unknown) => {
+      const config = { ...node.config };
+      if (value === undefined) delete config[name];
+      else config[name] = value;
+      dispatch({
+        type: 'edit',
+        key: `${node.id}/${name}`,
+        at: Date.now(),
+        document: updateNodeConfig(latestDocument, node.id, config),
+      });
+    },
+    [dispatch, latestDocument, node],
+  );
+  const outputs = Object.entries(nodeShape(node).outputs);
+  return (
+    <form
+      className="node-form"
+      onSubmit={(event) => event.preventDefault()}
+      aria-label={`${kindLabel(t, kind)} ${node.id}`}
+    >
+      <h2>
+        {kindLabel(t, kind)} <code>{node.id}</code>
+      </h2>
+      <p className="muted small">{kindHelp(t, kind)}</p>
+      <ProblemList problems={problems} />
+      <label>
+        {t('inspector.nodeTitle')}
+        <input
+          value={node.title ?? ''}
+          placeholder={kindLabel(t, kind)}
+          onChange={(event) =>
+            dispatch({
+              type: 'edit',
+              key: `${node.id}#title`,
+              at: Date.now(),
+              document: updateNodeTitle(latestDocument, node.id, event.target.value),
+            })
+          }
+        />
+      </label>
+      {formFields(kind).map((field) => (
+        <FieldControl
+          key={field.name}
+          nodeId={node.id}
+          label={field.name}
+          description={field.description}
+          spec={field.spec}
+          pointer={`/${field.name}`}
+          required={field.required}
+          value={node.config[field.name] ?? field.defaultValue}
+          problems={problems}
+          onChange={(value) => setField(field.name, value)}
+        />
+      ))}
+      {outputs.length > 0 && (
+        <p className="muted small">
+          {t('inspector.outputs')}:{' '}
+          {outputs.map(([name, type]) => (
+            <code key={name} className="output-chip">
+              {`{{${node.id}.${name}}}`}: {type}
+            </code>
+          ))}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { createClient, type EdgeflowClient } from '@edgeflow/api';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+
+interface Session {
+  readonly client: EdgeflowClient;
+  /** Where the runtime answers (the editor is served by it), for snippets. */
+  readonly baseUrl: string;
+  readonly signOut: () => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({
+  token,
+  signOut,
+  children,
+}: {
+  token: string;
+  signOut: () => void;
+  children: ReactNode;
+}) {
+  const value = useMemo(() => {
+    const baseUrl = window.location.origin;
+    return { client: createClient({ baseUrl, key: token }), baseUrl, signOut };
+  }, [token, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The signed-in client of the management API. */
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession() outside <SessionProvider>');
+  return value;
+}

@@ -1,0 +1,366 @@
+/**
+ * The editor as a new user meets it (issue 4): real Chromium against the real `npm start` server, with a
+ * fake OpenAI-compatible model for slow, visibly streamed answers. One server and one browser for the
+ * file; the tests build on each other (sign in → apps → canvas → run → publish → endpoint → runs →
+ * import/export → 中文). Screenshots of the main screens go to test-results/screenshots.
+ */
+import { readFile } from 'node:fs/promises';
+import type { WorkflowDocument } from '@edgeflow/graph';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeModelServer, type FakeModelServer } from '../fake-model/index.ts';
+import { launchBrowser, openPage, screenshot } from '../support/browser.ts';
+import { type Platform, startPlatform } from '../support/platform.ts';
+import {
+  canvasNode,
+  connectHandles,
+  dropFromPalette,
+  insertVariable,
+  recordAnswerTexts,
+} from './editor/editor-page.ts';
+
+const slowModel = 'e2e-slow';
+const slowTokens = ['Streaming', ' one', ' token', ' at', ' a', ' time'];
+
+let fake: FakeModelServer;
+let platform: Platform;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let appId = '';
+
+beforeAll(async () => {
+  fake = await createFakeModelServer();
+  fake.script(slowModel, { tokens: slowTokens, firstTokenLatencyMs: 50, interTokenDelayMs: 150 });
+  [platform, browser] = await Promise.all([
+    startPlatform({
+      settings: { OPENAI_COMPATIBLE_BASE_URL: fake.url, OPENAI_COMPATIBLE_MODELS: slowModel },
+    }),
+    launchBrowser(),
+  ]);
+  ({ page, errors } = await openPage(browser));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+  await fake?.close();
+});
+
+const exact = { exact: true } as const;
+
+describe('the editor', () => {
+  it('signs in with the link npm start prints, and takes the token out of the address bar', async () => {
+    await page.goto(`${platform.baseUrl}/#token=${platform.adminToken}`);
+    await page.getByRole('heading', { name: 'Your apps' }).waitFor();
+    expect(page.url()).toBe(`${platform.baseUrl}/`);
+    await page.getByText('No apps yet').waitFor();
+  });
+
+  it('creates apps from a template and blank, renames and deletes them', async () => {
+    const name = page.getByRole('textbox', { name: 'Name', exact: true });
+    await name.fill('From a template');
+    const startFrom = page.getByLabel('Start from');
+    const options = await startFrom.locator('option').allTextContents();
+    expect(options.length).toBeGreaterThan(2);
+    await startFrom.selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Create app' }).click();
+    await page.waitForURL(/\/apps\/app_/);
+    await canvasNode(page, 'start').waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(2);
+    await page.getByRole('button', { name: /All apps/ }).click();
+
+    await page.getByRole('button', { name: 'Rename From a template' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).last().fill('Renamed');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('link', { name: 'Renamed' }).waitFor();
+    await page.getByRole('button', { name: 'Delete Renamed' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByText('No apps yet').waitFor();
+
+    await name.fill('Support bot');
+    await page.getByRole('button', { name: 'Create app' }).click();
+    await page.waitForURL(/\/apps\/app_/);
+    appId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '');
+    expect(appId).toMatch(/^app_/);
+    await canvasNode(page, 'answer').waitFor();
+  });
+
+  it('builds start → template → llm → answer by drag and drop, refusing a cycle and saying why', async () => {
+    await canvasNode(page, 'llm').click();
+    await canvasNode(page, 'answer').click({ modifiers: ['Control'] });
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1);
+
+    await dropFromPalette(page, 'template', { x: 150, y: 120 });
+    await dropFromPalette(page, 'llm', { x: 400, y: 120 });
+    await dropFromPalette(page, 'answer', { x: 650, y: 120 });
+    expect(
+      await page
+        .locator('.react-flow__node')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id'))),
+    ).toEqual(['start', 'template', 'llm', 'answer']);
+    await page.getByRole('button', { name: 'Fit view' }).click();
+    await page.waitForTimeout(300);
+    await connectHandles(page, 'start', 'template');
+    await connectHandles(page, 'template', 'llm');
+    await connectHandles(page, 'llm', 'answer');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
+
+    await connectHandles(page, 'answer', 'template');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'would make a cycle' }).count())
+      .toBe(1);
+    expect(await page.locator('.react-flow__edge').count()).toBe(3);
+
+    // Undo the last edge, redo it; copy and paste a node and delete the copy; auto-layout.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
+    await canvasNode(page, 'template').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await canvasNode(page, 'template_2').waitFor();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    // Laid out left to right in pipeline order (dagre loads on first use, then the view fits).
+    const xs = () =>
+      Promise.all(
+        ['start', 'template', 'llm', 'answer'].map(
+          async (id) => (await canvasNode(page, id).boundingBox())?.x ?? 0,
+        ),
+      );
+    await expect
+      .poll(async () => (await xs()).every((x, index, all) => index === 0 || x > (all[index - 1] ?? 0)))
+      .toBe(true);
+    expect(await page.locator('.react-flow__minimap').count()).toBe(1);
+  });
+
+  it('configures nodes in schema-generated forms, with only upstream variables and live diagnostics', async () => {
+    await canvasNode(page, 'template').click();
+    await page.locator('#field-template-template').fill('Please answer: ');
+    await insertVariable(page, 'field-template-template', /\{\{start\.query\}\}/);
+    expect(await page.locator('#field-template-template').inputValue()).toBe(
+      'Please answer: {{start.query}}',
+    );
+
+    await canvasNode(page, 'llm').click();
+    const model = page.locator('#field-llm-model');
+    expect(await model.locator('option:checked').textContent()).toBe(
+      'local:echo — demo model, no key needed',
+    );
+    expect(await model.locator(`option[value="compatible:${slowModel}"]`).count()).toBe(1);
+
+    // A reference to a downstream node is refused by compile(); the autosave brings the diagnostic to the field.
+    const prompt = page.locator('#field-llm-prompt');
+    await prompt.fill('{{answer.text}}');
+    await page.locator('.node-form .problem-list .error').first().waitFor();
+    expect(await canvasNode(page, 'llm').locator('.flow-node-problem').textContent()).toContain('answer');
+    await prompt.fill('');
+    await page.locator('button[aria-controls="field-llm-prompt-variables"]').click();
+    const offered = await page.locator('#field-llm-prompt-variables').getByRole('option').allTextContents();
+    expect(offered.map((text) => text.split(' ')[0])).toEqual([
+      '{{template.text}}',
+      '{{start.query}}',
+      '{{sys.conversationId}}',
+      '{{sys.runId}}',
+      '{{sys.now}}',
+    ]);
+    await page
+      .locator('#field-llm-prompt-variables')
+      .getByRole('option', { name: /template\.text/ })
+      .click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.node-form .problem-list .error').count()).toBe(0);
+    await screenshot(page, 'editor-canvas');
+  });
+
+  it('test-runs the draft with local:echo: nodes light up and the answer appears', async () => {
+    await page.getByLabel('query').fill('what is Edgeflow?');
+    await page.getByRole('button', { name: 'Run', ...exact }).click();
+    await page.locator('.trace[data-status="succeeded"]').waitFor();
+    expect(await page.locator('.answer').textContent()).toBe('Echo: Please answer: what is Edgeflow?');
+    for (const id of ['start', 'template', 'llm', 'answer']) {
+      expect(await canvasNode(page, id).locator('.flow-node').getAttribute('data-run')).toBe('succeeded');
+    }
+    await page.locator('.trace-node[data-node-id="llm"] summary').click();
+    const llmTrace = await page.locator('.trace-node[data-node-id="llm"]').textContent();
+    expect(llmTrace).toMatch(/tokens/);
+    expect(llmTrace).toContain('Please answer: what is Edgeflow?');
+    await screenshot(page, 'editor-test-run');
+  });
+
+  it('streams a slow model’s answer token by token as it is produced', async () => {
+    await canvasNode(page, 'llm').click();
+    await page.locator('#field-llm-model').selectOption(`compatible:${slowModel}`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    const answerTexts = await recordAnswerTexts(page);
+    await page.getByRole('button', { name: 'Run', ...exact }).click();
+    await page.locator('.flow-node[data-run="running"]').first().waitFor();
+    await page.locator('.trace[data-status="succeeded"]').waitFor();
+    const texts = await answerTexts();
+    expect(texts.at(-1)).toBe(slowTokens.join(''));
+    // Every token became visible on its own: the text grew in at least as many steps as there were tokens.
+    expect(texts.length).toBeGreaterThanOrEqual(slowTokens.length);
+    expect(texts[0]?.length).toBeLessThan(slowTokens.join('').length);
+    await page.locator('#field-llm-model').selectOption('local:echo');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  });
+
+  it('publishes with a note, creates a key shown once, and the endpoint answers over HTTP', async () => {
+    await page.getByRole('tab', { name: 'Publish' }).click();
+    await page.getByLabel('Note').fill('First release');
+    await page.getByRole('button', { name: 'Publish', ...exact }).click();
+    await page.getByText('Published version 1.').waitFor();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Versions' }).textContent())
+      .toContain('First release');
+
+    await page.getByRole('tab', { name: 'Endpoints & keys' }).click();
+    await page.getByLabel('Key name').fill('server');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('new-key').textContent()) ?? '';
+    expect(key).toMatch(/^ef_sk_/);
+    const curl = (await page.getByRole('region', { name: 'curl' }).locator('pre').textContent()) ?? '';
+    expect(curl).toContain(`/v1/apps/${appId}/runs`);
+    expect(curl).toContain(key);
+    expect(await page.getByRole('region', { name: 'OpenAI SDK' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Widget' }).locator('pre').textContent()).toContain(
+      `data-app-id="${appId}"`,
+    );
+    await screenshot(page, 'editor-endpoints');
+
+    const response = await fetch(`${platform.baseUrl}/v1/apps/${appId}/runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs: { query: 'from curl' }, stream: false }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'succeeded',
+      outputs: { answer: 'Echo: Please answer: from curl' },
+    });
+
+    // The key list never shows the key again; revoking it stops it.
+    expect(await page.getByRole('list', { name: 'Keys' }).textContent()).not.toContain(key);
+    await page.getByRole('button', { name: /^Revoke / }).click();
+    await page.getByText('No keys yet.').waitFor();
+    const revoked = await fetch(`${platform.baseUrl}/v1/apps/${appId}/runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs: { query: 'again' }, stream: false }),
+    });
+    expect(revoked.status).toBe(401);
+  });
+
+  it('lists the app’s runs newest first and opens one as a per-node trace', async () => {
+    await page.getByRole('tab', { name: 'Runs' }).click();
+    const rows = page.getByRole('table', { name: 'Runs' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.locator('td:nth-child(3)').allTextContents()).toEqual(['api', 'editor', 'editor']);
+    await rows.first().getByRole('button', { name: 'Open trace' }).click();
+    await page.locator('.runs-panel .trace[data-status="succeeded"]').waitFor();
+    expect(await page.locator('.runs-panel .answer').textContent()).toBe('Echo: Please answer: from curl');
+    expect(await page.locator('.runs-panel .trace-node').count()).toBe(4);
+    expect(await canvasNode(page, 'llm').locator('.flow-node').getAttribute('data-run')).toBe('succeeded');
+    await screenshot(page, 'editor-runs');
+  });
+
+  it('exports the document as JSON and refuses an invalid import with the diagnostics', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    const path = await download.path();
+    const exported = JSON.parse(await readFile(path, 'utf8')) as WorkflowDocument;
+    expect(exported.nodes.map((node) => node.id)).toEqual(['start', 'template', 'llm', 'answer']);
+
+    const cyclic = {
+      ...exported,
+      edges: [...exported.edges, { id: 'back', source: 'answer', target: 'template' }],
+    };
+    await page.getByLabel('Import JSON').setInputFiles({
+      name: 'cyclic.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(cyclic)),
+    });
+    const refusal = page.getByRole('alert').filter({ hasText: 'This file was not imported' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('cycle');
+    expect(await page.locator('.react-flow__edge').count()).toBe(3);
+  });
+
+  it('imports a document whose code node fails, and the failed run points at that node', async () => {
+    const failing = {
+      schema: 'edgeflow/workflow@1',
+      name: 'Failing',
+      mode: 'chat',
+      nodes: [
+        {
+          id: 'start',
+          type: 'start',
+          position: { x: 0, y: 0 },
+          config: { inputs: [{ name: 'query', type: 'string', required: true }] },
+        },
+        {
+          id: 'code',
+          type: 'code',
+          position: { x: 300, y: 0 },
+          config: {
+            code: 'function main(inputs) {\n  throw new Error("boom");\n}\n',
+            inputs: { text: '{{start.query}}' },
+          },
+        },
+        { id: 'answer', type: 'answer', position: { x: 600, y: 0 }, config: { text: '{{code.result}}' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'code' },
+        { id: 'e2', source: 'code', target: 'answer' },
+      ],
+    };
+    await page.getByLabel('Import JSON').setInputFiles({
+      name: 'failing.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(failing)),
+    });
+    await canvasNode(page, 'code').waitFor();
+    await canvasNode(page, 'code').click();
+    await page.locator('.code-editor .cm-content').waitFor();
+    expect(await page.locator('.code-editor .cm-content').textContent()).toContain('throw new Error("boom")');
+
+    await page.getByRole('tab', { name: 'Test run' }).click();
+    await page.getByLabel('query').fill('anything');
+    await page.getByRole('button', { name: 'Run', ...exact }).click();
+    await page.locator('.trace[data-status="failed"]').waitFor();
+    const failure = page.getByRole('button', { name: /Failed at “code”/ });
+    expect(await failure.textContent()).toContain('boom');
+    expect(await canvasNode(page, 'code').locator('.flow-node').getAttribute('data-run')).toBe('failed');
+    expect(await canvasNode(page, 'answer').locator('.flow-node').getAttribute('data-run')).not.toBe(
+      'succeeded',
+    );
+    await canvasNode(page, 'start').click();
+    await failure.click();
+    await page.getByRole('form', { name: /code$/ }).waitFor();
+    await screenshot(page, 'editor-failed-run');
+  });
+
+  it('switches to Simplified Chinese and remembers it', async () => {
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('tab', { name: '试运行' }).waitFor();
+    expect(await page.getByRole('button', { name: '自动布局' }).count()).toBe(1);
+    await page.reload();
+    await page.getByRole('tab', { name: '试运行' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('.palette').textContent()).toContain('大模型');
+    await screenshot(page, 'editor-zh');
+    await page.getByLabel('语言').selectOption('en');
+    await page.getByRole('tab', { name: 'Test run' }).waitFor();
+  });
+
+  it('logged no console errors on the way', () => {
+    expect(errors).toEqual([]);
+  });
+});
