@@ -13,7 +13,9 @@ export function ensureChromium() {
   const asRoot = process.getuid?.() === 0;
   const sudo = asRoot ? [] : ['sudo', '-n'];
   if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-    console.error(`Chromium is missing at ${chromiumPath}: install it (apt-get install chromium) for the browser tests.`);
+    console.error(
+      `Chromium is missing at ${chromiumPath}: install it (apt-get install chromium) for the browser tests.`,
+    );
     return false;
   }
   console.log('Installing Chromium from the Debian packages for the browser tests…');
