@@ -19,7 +19,16 @@ export async function connectHandles(page: Page, from: string, to: string, port?
   const sourceSelector = port
     ? `.react-flow__handle.source[data-handleid="${port}"]`
     : '.react-flow__handle.source';
-  const source = await canvasNode(page, from).locator(sourceSelector).boundingBox();
+  const handle = canvasNode(page, from).locator(sourceSelector);
+  // Wait until the view stands still (a fit or layout may still be animating), then drag.
+  let previous = await handle.boundingBox();
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    await page.waitForTimeout(100);
+    const current = await handle.boundingBox();
+    if (current && previous && current.x === previous.x && current.y === previous.y) break;
+    previous = current;
+  }
+  const source = await handle.boundingBox();
   const target = await canvasNode(page, to).locator('.react-flow__handle.target').boundingBox();
   if (!source || !target) throw new Error(`handles of ${from} → ${to} are not visible`);
   await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);

@@ -12,7 +12,7 @@ describe('editor state', () => {
         type: 'edit',
         key: 'template/template',
         at,
-        document: updateNodeConfig(state.history.present, 'template', { template: text }),
+        update: (document) => updateNodeConfig(document, 'template', { template: text }),
       });
     state = typed('a', 0);
     state = typed('ab', 200);

@@ -17,7 +17,13 @@ export type EditorAction =
   /** A change that gets its own undo step (add, delete, connect, paste, layout, drag end). */
   | { readonly type: 'change'; readonly document: WorkflowDocument; readonly select?: readonly string[] }
   /** Typing: consecutive edits with the same key within a second share one undo step. */
-  | { readonly type: 'edit'; readonly document: WorkflowDocument; readonly key: string; readonly at: number }
+  | {
+      readonly type: 'edit';
+      /** Applied to the document as it is when the edit is processed (edits may arrive in a transition). */
+      readonly update: (document: WorkflowDocument) => WorkflowDocument;
+      readonly key: string;
+      readonly at: number;
+    }
   /** A change without an undo step (positions during a drag; the step is recorded at its start). */
   | { readonly type: 'preview'; readonly document: WorkflowDocument }
   /** Ends a run of previews: `before` (the document when it began) becomes one undo step. */
@@ -80,8 +86,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const last = state.lastEdit;
       const grouped = last !== null && last.key === action.key && action.at - last.at < editGroupMs;
       const history = grouped
-        ? replace(state.history, action.document)
-        : record(state.history, action.document);
+        ? replace(state.history, action.update(state.history.present))
+        : record(state.history, action.update(state.history.present));
       return withPresent(state, history, { key: action.key, at: action.at });
     }
     case 'preview':

@@ -8,6 +8,7 @@ import { JsonField } from './json-field.tsx';
 import { ModelPicker } from './model-picker.tsx';
 import { ProblemList } from './problem-list.tsx';
 import { TemplateField } from './template-field.tsx';
+import { TextField } from './text-field.tsx';
 
 /** One field of a node's config, rendered by the control its schema calls for. */
 export function FieldControl(props: FieldProps) {
@@ -30,20 +31,13 @@ export function FieldControl(props: FieldProps) {
           invalid={invalid}
           onChange={onChange}
         />
-      ) : spec.multiline ? (
-        <textarea
-          id={id}
-          rows={3}
-          aria-invalid={invalid}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(event) => onChange(event.target.value)}
-        />
       ) : (
-        <input
+        <TextField
           id={id}
-          aria-invalid={invalid}
+          multiline={spec.multiline}
           value={typeof value === 'string' ? value : ''}
-          onChange={(event) => onChange(event.target.value)}
+          invalid={invalid}
+          onChange={onChange}
         />
       );
       break;

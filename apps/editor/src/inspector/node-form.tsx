@@ -1,4 +1,4 @@
-import type { DocumentNode, NodeKind } from '@edgeflow/graph';
+import type { DocumentNode, NodeKind, WorkflowDocument } from '@edgeflow/graph';
 import { useCallback } from 'react';
 import { kindHelp, kindLabel } from '../canvas/kind-label.ts';
 import { updateNodeConfig, updateNodeTitle } from '../document/graph-edits.ts';
@@ -11,22 +11,22 @@ import { ProblemList } from './problem-list.tsx';
 
 export function NodeForm({ node, kind }: { node: DocumentNode; kind: NodeKind }) {
   const { t } = useLanguage();
-  const { dispatch, problemsByNode, document } = useEditor();
+  const { dispatch, problemsByNode } = useEditor();
   const problems = problemsByNode.get(node.id) ?? [];
-  const latestDocument = document;
   const setField = useCallback(
     (name: string, value: unknown) => {
-      const config = { ...node.config };
-      if (value === undefined) delete config[name];
-      else config[name] = value;
-      dispatch({
-        type: 'edit',
-        key: `${node.id}/${name}`,
-        at: Date.now(),
-        document: updateNodeConfig(latestDocument, node.id, config),
-      });
+      // Applied to the document when the reducer runs: edits may arrive in a transition, after others.
+      const update = (current: WorkflowDocument) => {
+        const present = current.nodes.find((entry) => entry.id === node.id);
+        if (!present) return current;
+        const config = { ...present.config };
+        if (value === undefined) delete config[name];
+        else config[name] = value;
+        return updateNodeConfig(current, node.id, config);
+      };
+      dispatch({ type: 'edit', key: `${node.id}/${name}`, at: Date.now(), update });
     },
-    [dispatch, latestDocument, node],
+    [dispatch, node.id],
   );
   const outputs = Object.entries(nodeShape(node).outputs);
   return (
@@ -50,7 +50,7 @@ export function NodeForm({ node, kind }: { node: DocumentNode; kind: NodeKind })
               type: 'edit',
               key: `${node.id}#title`,
               at: Date.now(),
-              document: updateNodeTitle(latestDocument, node.id, event.target.value),
+              update: (current) => updateNodeTitle(current, node.id, event.target.value),
             })
           }
         />

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { referenceOptions } from '../document/upstream-outputs.ts';
 import { useEditor } from '../editor/editor-context.tsx';
 import { useLanguage } from '../i18n/language-context.tsx';
+import { useFieldDraft } from './use-field-draft.ts';
 
 /** A prompt or template with a picker that inserts `{{node.field}}` of upstream outputs only. */
 export function TemplateField({
@@ -21,6 +22,7 @@ export function TemplateField({
 }) {
   const { t } = useLanguage();
   const { document } = useEditor();
+  const [text, setText] = useFieldDraft(value, onChange);
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const selection = useRef<{ start: number; end: number } | null>(null);
@@ -32,13 +34,13 @@ export function TemplateField({
     const element = input.current;
     if (element)
       selection.current = {
-        start: element.selectionStart ?? value.length,
-        end: element.selectionEnd ?? value.length,
+        start: element.selectionStart ?? text.length,
+        end: element.selectionEnd ?? text.length,
       };
   };
   const insert = (reference: string) => {
-    const { start, end } = selection.current ?? { start: value.length, end: value.length };
-    onChange(`${value.slice(0, start)}${reference}${value.slice(end)}`);
+    const { start, end } = selection.current ?? { start: text.length, end: text.length };
+    setText(`${text.slice(0, start)}${reference}${text.slice(end)}`);
     setOpen(false);
     requestAnimationFrame(() => {
       const element = input.current;
@@ -50,9 +52,9 @@ export function TemplateField({
   const shared = {
     id,
     ref: input,
-    value,
+    value: text,
     'aria-invalid': invalid,
-    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+    onChange: (event: { target: { value: string } }) => setText(event.target.value),
     onSelect: remember,
     onBlur: remember,
     spellCheck: false,
