@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAssets } from './build-assets.mjs';
+import { workerSettings } from './settings.mjs';
 import { runtimeDir, wranglerSpawn } from './wrangler.mjs';
 
 const usage = `Usage: npm run deploy [-- --dry-run] [-- --outdir <dir>]
@@ -21,18 +22,6 @@ Settings taken from this environment and stored as Worker secrets when present:
   OPENAI_COMPATIBLE_MODELS, SECRETS_MASTER_KEY, EGRESS_ALLOW_HOSTS
 Needs network access to Cloudflare and a login (node scripts/wrangler.mjs login, or CLOUDFLARE_API_TOKEN).`;
 
-/** Settings handed to the deployed Worker as secrets when this process has them (API.md, Configuration). */
-const settingNames = [
-  'DASHSCOPE_API_KEY',
-  'DASHSCOPE_BASE_URL',
-  'OPENAI_API_KEY',
-  'OPENAI_BASE_URL',
-  'OPENAI_COMPATIBLE_BASE_URL',
-  'OPENAI_COMPATIBLE_API_KEY',
-  'OPENAI_COMPATIBLE_MODELS',
-  'SECRETS_MASTER_KEY',
-  'EGRESS_ALLOW_HOSTS',
-];
 const providerKeys = ['DASHSCOPE_API_KEY', 'OPENAI_API_KEY', 'OPENAI_COMPATIBLE_BASE_URL'];
 const databaseName = 'edgeflow';
 const configPath = join(runtimeDir, 'wrangler.jsonc');
@@ -192,7 +181,7 @@ async function deploy() {
     generatedToken = `ef_admin_${randomBytes(24).toString('base64url')}`;
     secrets.ADMIN_TOKEN = generatedToken;
   }
-  for (const name of settingNames) if (process.env[name]) secrets[name] = process.env[name];
+  for (const name of workerSettings) if (process.env[name]) secrets[name] = process.env[name];
   // Tool secrets are encrypted with this key; made once, and never replaced unless given (a new key
   // could not open what the old one sealed).
   if (!secrets.SECRETS_MASTER_KEY && !existing.has('SECRETS_MASTER_KEY')) {

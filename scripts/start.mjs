@@ -7,22 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAssets } from './build-assets.mjs';
+import { localSettings } from './settings.mjs';
 import { runtimeDir, wranglerSpawn, wranglerSync } from './wrangler.mjs';
-
-/** Variables handed from the environment of `npm start` to the local worker (API.md, Configuration). */
-const passThrough = [
-  'ADMIN_TOKEN',
-  'DASHSCOPE_API_KEY',
-  'DASHSCOPE_BASE_URL',
-  'OPENAI_API_KEY',
-  'OPENAI_BASE_URL',
-  'OPENAI_COMPATIBLE_BASE_URL',
-  'OPENAI_COMPATIBLE_API_KEY',
-  'OPENAI_COMPATIBLE_MODELS',
-  'SECRETS_MASTER_KEY',
-  'EGRESS_ALLOW_PRIVATE',
-  'EGRESS_ALLOW_HOSTS',
-];
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -61,7 +47,7 @@ const adminToken = process.env.ADMIN_TOKEN || devVars.ADMIN_TOKEN;
 const overridesPath = join(runtimeDir, '.wrangler', `start-${port}.env`);
 mkdirSync(join(runtimeDir, '.wrangler'), { recursive: true });
 const overrides = { ENVIRONMENT: 'development' };
-for (const name of passThrough) if (process.env[name]) overrides[name] = process.env[name];
+for (const name of localSettings) if (process.env[name]) overrides[name] = process.env[name];
 writeFileSync(
   overridesPath,
   Object.entries(overrides)

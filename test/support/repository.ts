@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { localSettings } from '../../scripts/settings.mjs';
 
 /** The repository's root folder. */
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -11,22 +12,13 @@ export const wranglerScript = fileURLToPath(new URL('../../scripts/wrangler.mjs'
  * Configuration, and `npm start`'s own knobs): removed so every test server sees only what it is given.
  */
 const inheritedSettings = [
-  'ADMIN_TOKEN',
+  ...localSettings,
   'PORT',
   'HOST',
   'EDGEFLOW_STATE_DIR',
   'EDGEFLOW_INSPECTOR_PORT',
+  'EDGEFLOW_ASSETS',
   'WRANGLER_LOG',
-  'DASHSCOPE_API_KEY',
-  'DASHSCOPE_BASE_URL',
-  'OPENAI_API_KEY',
-  'OPENAI_BASE_URL',
-  'OPENAI_COMPATIBLE_BASE_URL',
-  'OPENAI_COMPATIBLE_API_KEY',
-  'OPENAI_COMPATIBLE_MODELS',
-  'SECRETS_MASTER_KEY',
-  'EGRESS_ALLOW_PRIVATE',
-  'EGRESS_ALLOW_HOSTS',
 ];
 
 /** This process's environment without the settings above, plus `settings`, with wrangler's metrics off. */

@@ -1,0 +1,2 @@
+export declare const workerSettings: readonly string[];
+export declare const localSettings: readonly string[];
