@@ -6,10 +6,8 @@
  * Usage: npm run bench:openai   (ROUNDS, WARMUP to change)
  */
 import { createClient } from '@edgeflow/api';
-import { freePort } from '../support/free-port.ts';
+import { startFakeModelProcess } from '../support/fake-model-process.ts';
 import { startPlatform } from '../support/platform.ts';
-import { repositoryRoot } from '../support/repository.ts';
-import { spawnServer } from '../support/server-process.ts';
 import { chainChatApp } from './runtime-documents.ts';
 import { interleaveRounds } from './runtime-rounds.ts';
 import { chatCompletionDialect, runEventDialect, type StreamSample, timeStream } from './runtime-streams.ts';
@@ -33,34 +31,15 @@ process.once('SIGINT', () => {
   void stopAll().then(() => process.exit(130));
 });
 
-async function startFakeModel(): Promise<string> {
-  const port = await freePort();
-  const server = spawnServer(
-    'fake model (test/fake-model/cli.ts)',
-    process.execPath,
-    ['--import', 'tsx', 'test/fake-model/cli.ts', '--port', String(port)].concat([
-      '--first-token-ms',
-      '50',
-      '--token-delay-ms',
-      '5',
-      '--tokens',
-      '5',
-    ]),
-    { cwd: repositoryRoot, env: process.env },
-  );
-  running.push(server);
-  const url = `http://127.0.0.1:${port}/v1`;
-  await server.waitForUrl(`${url}/models`, 30_000);
-  return url;
-}
-
 const signed = (milliseconds: number) =>
   milliseconds < 0 ? `−${format(-milliseconds)}` : format(milliseconds);
 const cell = (milliseconds: number) => (Number.isNaN(milliseconds) ? '–' : signed(milliseconds)).padStart(10);
 
 async function main() {
   console.log(`OpenAI layer benchmark (Node ${process.version}): starting the fake model and the platform…`);
-  const fakeUrl = await startFakeModel();
+  const fake = await startFakeModelProcess({ firstTokenMs: 50, tokenDelayMs: 5, tokens: 5 });
+  running.push(fake.process);
+  const fakeUrl = fake.url;
   const platform = await startPlatform({
     settings: { OPENAI_COMPATIBLE_BASE_URL: fakeUrl, OPENAI_COMPATIBLE_MODELS: model },
   });

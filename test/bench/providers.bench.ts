@@ -9,25 +9,15 @@
  */
 import { cpuUsage } from 'node:process';
 import { createModelPort } from '../../packages/providers/src/index.ts';
-import { freePort } from '../support/free-port.ts';
-import { repositoryRoot } from '../support/repository.ts';
-import { spawnServer } from '../support/server-process.ts';
+import { startFakeModelProcess } from '../support/fake-model-process.ts';
 import { format, summarize } from './stats.ts';
 
 const rounds = Number(process.env.ROUNDS ?? 300);
 const warmup = Number(process.env.WARMUP ?? 30);
 const model = 'bench-chat';
 
-const port = await freePort();
-const server = spawnServer(
-  'fake model',
-  process.execPath,
-  ['--import', 'tsx', 'test/fake-model/cli.ts', '--port', String(port), '--tokens', '20'],
-  { cwd: repositoryRoot, env: process.env },
-);
-const baseUrl = `http://127.0.0.1:${port}/v1`;
+const { url: baseUrl, process: server } = await startFakeModelProcess({ tokens: 20 });
 try {
-  await server.waitForUrl(`${baseUrl}/models`, 30_000);
   const environment = { OPENAI_COMPATIBLE_BASE_URL: baseUrl, OPENAI_COMPATIBLE_MODELS: model };
   const lean = createModelPort(environment);
   // The same provider with our reader switched off: `openai:` takes the SDK path for plain chat.

@@ -10,11 +10,10 @@ import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createClient } from '@edgeflow/api';
-import { freePort } from '../support/free-port.ts';
+import { startFakeModelProcess } from '../support/fake-model-process.ts';
 import { startPlatform } from '../support/platform.ts';
 import { cpuSince, processGroupCpu } from '../support/process-cpu.ts';
 import { repositoryRoot } from '../support/repository.ts';
-import { spawnServer } from '../support/server-process.ts';
 import { chainChatApp } from './runtime-documents.ts';
 import { runLoad } from './runtime-load.ts';
 import { runEventDialect, timeStream } from './runtime-streams.ts';
@@ -102,27 +101,11 @@ function summarizeProfile(profile: Profile) {
   return { total, functions: top(byFunction, 45), packages: top(byPackage, 25) };
 }
 
-const fakePort = await freePort();
-const fake = spawnServer(
-  'fake model',
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    'test/fake-model/cli.ts',
-    '--port',
-    String(fakePort),
-    '--first-token-ms',
-    '50',
-    '--token-delay-ms',
-    '5',
-    '--tokens',
-    '5',
-  ],
-  { cwd: repositoryRoot, env: process.env },
-);
-const fakeUrl = `http://127.0.0.1:${fakePort}/v1`;
-await fake.waitForUrl(`${fakeUrl}/models`, 30_000);
+const { url: fakeUrl, process: fake } = await startFakeModelProcess({
+  firstTokenMs: 50,
+  tokenDelayMs: 5,
+  tokens: 5,
+});
 const platform = await startPlatform({
   settings: { OPENAI_COMPATIBLE_BASE_URL: fakeUrl, OPENAI_COMPATIBLE_MODELS: model },
 });

@@ -18,11 +18,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@edgeflow/api';
-import { freePort } from '../support/free-port.ts';
+import { startFakeModelProcess } from '../support/fake-model-process.ts';
 import { startPlatform } from '../support/platform.ts';
 import { cpuSince, processGroupCpu, totalCpu } from '../support/process-cpu.ts';
-import { repositoryRoot } from '../support/repository.ts';
-import { spawnServer } from '../support/server-process.ts';
 import { buildWorkerBundle, formatBytes } from '../support/worker-bundle.ts';
 import { startDevWorker } from '../support/wrangler-dev.ts';
 import { chainChatApp } from './runtime-documents.ts';
@@ -71,32 +69,6 @@ async function startBoth<First extends Stoppable, Second extends Stoppable>(
   return [one.value, two.value];
 }
 
-async function startFakeModel() {
-  const port = await freePort();
-  const server = spawnServer(
-    'fake model (test/fake-model/cli.ts)',
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'test/fake-model/cli.ts',
-      '--port',
-      String(port),
-      '--first-token-ms',
-      String(fakeModel.firstTokenMs),
-      '--token-delay-ms',
-      String(fakeModel.tokenDelayMs),
-      '--tokens',
-      String(fakeModel.tokens),
-    ],
-    { cwd: repositoryRoot, env: process.env },
-  );
-  running.push(server);
-  const url = `http://127.0.0.1:${port}/v1`;
-  await server.waitForUrl(`${url}/models`, 30_000);
-  return { url, groupId: server.pid };
-}
-
 /** Creates, publishes and keys one app; returns what a caller needs. */
 async function publishedApp(
   admin: ReturnType<typeof createClient>,
@@ -118,7 +90,8 @@ async function main() {
     `Runtime benchmark (Node ${process.version}): starting the fake model, the platform and the bare worker…`,
   );
   const loadAverageBefore = loadavg()[0] ?? 0;
-  const fake = await startFakeModel();
+  const fake = await startFakeModelProcess(fakeModel);
+  running.push(fake.process);
   const [platform, worker] = await startBoth(
     startPlatform({ settings: { OPENAI_COMPATIBLE_BASE_URL: fake.url, OPENAI_COMPATIBLE_MODELS: model } }),
     startDevWorker('test/bench/passthrough-worker/wrangler.jsonc', { MODEL_BASE_URL: fake.url }),
@@ -126,7 +99,7 @@ async function main() {
   const trees = {
     platform: processGroupCpu(platform.process.pid),
     worker: processGroupCpu(worker.process.pid),
-    model: processGroupCpu(fake.groupId),
+    model: processGroupCpu(fake.process.pid),
   };
 
   const admin = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
