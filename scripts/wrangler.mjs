@@ -11,7 +11,16 @@ export const runtimeDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'a
 const require = createRequire(join(runtimeDir, 'package.json'));
 export const wranglerCli = join(dirname(require.resolve('wrangler/package.json')), 'wrangler-dist', 'cli.js');
 
-const baseEnv = () => ({ ...process.env, WRANGLER_SEND_METRICS: 'false', NO_D1_WARNING: 'true' });
+// X_LOCAL_OBSERVABILITY: wrangler dev's local tracing streams a span for every fetch, D1 call and
+// invocation to a collector worker in the same workerd; the runtime benchmark measured it at about a
+// quarter of workerd's CPU per run. Edgeflow keeps its own run traces, so it is off unless asked for
+// (X_LOCAL_OBSERVABILITY=true); the benchmark's bare worker inherits the same setting.
+const baseEnv = () => ({
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  NO_D1_WARNING: 'true',
+  X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? 'false',
+});
 
 /** Runs wrangler to completion; returns spawnSync's result (`status`, and output when piped). */
 export function wranglerSync(args, options = {}) {

@@ -3,7 +3,8 @@
  * the same run. Starts the fake model (its CLI: 50 ms to the first token, 5 tokens), the platform as
  * `npm start` runs it (a published 4-node chat app: start → template → llm → answer) and a bare
  * pass-through worker under `wrangler dev` (test/bench/passthrough-worker: the cost of workerd and the
- * local proxy alone). Then, interleaved round by round:
+ * local proxy alone), also behind the platform's static-assets front (d: under wrangler dev every request
+ * to the platform passes the asset router first). Then, interleaved round by round:
  * - time to first token via (a) the platform's POST /v1/apps/{id}/runs, (b) the model directly,
  *   (c) the bare worker; targets: a − b < 5 ms median and < 15 ms p95 (within ~1.5 ms of c − b);
  * - profile rows: a 40-node app, a 4-node app on local:echo (no upstream), /healthz, header times, and
@@ -12,7 +13,8 @@
  *   targets: ≥ 0.8× the floor's runs/s, p95 TTFT within 1.2× the floor's, no failed runs;
  * and the worker bundle's gzipped size (wrangler deploy --dry-run).
  * Usage: npm run bench:runtime   (ROUNDS, WARMUP, CONCURRENCY, LOAD_SECONDS to change;
- * X_LOCAL_OBSERVABILITY=false turns off wrangler dev's local tracing for both servers)
+ * X_LOCAL_OBSERVABILITY=true turns on wrangler dev's local tracing for both servers; off by default, as in
+ * npm start: scripts/wrangler.mjs)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -96,9 +98,15 @@ async function main() {
     startPlatform({ settings: { OPENAI_COMPATIBLE_BASE_URL: fake.url, OPENAI_COMPATIBLE_MODELS: model } }),
     startDevWorker('test/bench/passthrough-worker/wrangler.jsonc', { MODEL_BASE_URL: fake.url }),
   );
+  // Started after the platform, whose start built the assets this one's front serves.
+  const fronted = await startDevWorker('test/bench/passthrough-worker/wrangler.assets.jsonc', {
+    MODEL_BASE_URL: fake.url,
+  });
+  running.push(fronted);
   const trees = {
     platform: processGroupCpu(platform.process.pid),
     worker: processGroupCpu(worker.process.pid),
+    fronted: processGroupCpu(fronted.process.pid),
     model: processGroupCpu(fake.process.pid),
   };
 
@@ -128,9 +136,11 @@ async function main() {
   const viaPlatform = runOf(app4);
   const viaModel = () => timeStream(`${fake.url}/chat/completions`, chatInit, chatCompletionDialect);
   const viaWorker = () => timeStream(worker.baseUrl, chatInit, chatCompletionDialect);
+  // Under run_worker_first, as the platform's API paths are.
+  const viaFronted = () => timeStream(`${fronted.baseUrl}/v1/chat`, chatInit, chatCompletionDialect);
 
   // Header times come from the same requests as the first tokens.
-  const headers = { platform: [] as number[], worker: [] as number[] };
+  const headers = { platform: [] as number[], worker: [] as number[], fronted: [] as number[] };
   const firstToken = (sample: StreamSample, into?: number[]) => {
     if (sample.ok) into?.push(sample.headersMs);
     return sample.ok ? sample.firstTokenMs : Number.NaN;
@@ -146,6 +156,10 @@ async function main() {
       '(c) bare worker (floor)': {
         run: async () => firstToken(await viaWorker(), headers.worker),
         cpu: trees.worker,
+      },
+      "(d) bare worker, platform's assets front": {
+        run: async () => firstToken(await viaFronted(), headers.fronted),
+        cpu: trees.fronted,
       },
       'platform, 40-node app': { run: async () => firstToken(await runOf(app40)()), cpu: trees.platform },
       'platform, 4-node app on local:echo': {
@@ -165,10 +179,16 @@ async function main() {
   console.log(
     `Measuring load: ${concurrency} streaming clients, ${loadSeconds} s per target in ${loadSegments} alternating segments…`,
   );
-  const loads = { platform: [] as LoadResult[], worker: [] as LoadResult[] };
-  const loadCpu = { platform: new Map<string, number>(), worker: new Map<string, number>() };
+  const targets = ['platform', 'worker', 'fronted'] as const;
+  const streams = { platform: viaPlatform, worker: viaWorker, fronted: viaFronted };
+  const loads = { platform: [] as LoadResult[], worker: [] as LoadResult[], fronted: [] as LoadResult[] };
+  const loadCpu = {
+    platform: new Map<string, number>(),
+    worker: new Map<string, number>(),
+    fronted: new Map<string, number>(),
+  };
   for (let segment = 0; segment < loadSegments; segment += 1) {
-    const order = segment % 2 === 0 ? (['platform', 'worker'] as const) : (['worker', 'platform'] as const);
+    const order = segment % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
       await trees[target].refresh();
       const before = await trees[target].snapshot();
@@ -176,7 +196,7 @@ async function main() {
         await runLoad({
           concurrency,
           durationMs: (loadSeconds * 1000) / loadSegments,
-          stream: target === 'platform' ? viaPlatform : viaWorker,
+          stream: streams[target],
         }),
       );
       await pause(500); // the last runs' records are written after their streams end
@@ -193,10 +213,11 @@ async function main() {
 
   // ---- report ----
   const stat = (name: string) => summarize(samples[name] ?? []);
-  const [a, b, c] = [
+  const [a, b, c, d] = [
     stat('(a) platform, 4-node app'),
     stat('(b) model, direct'),
     stat('(c) bare worker (floor)'),
+    stat("(d) bare worker, platform's assets front"),
   ];
   console.log(
     `\nTime to first token, ${rounds} interleaved rounds (fake model: ${fakeModel.firstTokenMs} ms to the first token)`,
@@ -223,9 +244,13 @@ async function main() {
     `  ${pad('platform overhead over the floor (a − c)', 44)}${cell(a.median - c.median)}${cell(a.p95 - c.p95)}` +
       `${''.padStart(10)}  target ≲ 1.5 ms at the median: ${verdict(a.median - c.median <= 1.5)}`,
   );
+  console.log(
+    `  ${pad('platform overhead over the fronted floor (a − d)', 44)}${cell(a.median - d.median)}${cell(a.p95 - d.p95)}`,
+  );
   for (const [name, values] of [
     ['response headers, platform (a)', headers.platform],
     ['response headers, bare worker (c)', headers.worker],
+    ['response headers, fronted worker (d)', headers.fronted],
   ] as const) {
     const { median, p95 } = summarize(values);
     console.log(`  ${pad(name, 44)}${cell(median)}${cell(p95)}`);
@@ -237,6 +262,7 @@ async function main() {
 
   const platformLoad = combineLoad(loads.platform);
   const workerLoad = combineLoad(loads.worker);
+  const frontedLoad = combineLoad(loads.fronted);
   const rate = (load: LoadResult) => load.succeeded / (load.elapsedMs / 1000);
   console.log(`\n${concurrency} concurrent streaming clients, ${loadSeconds} s per target`);
   console.log(
@@ -246,6 +272,7 @@ async function main() {
   for (const [target, name, load] of [
     ['platform', 'platform', platformLoad],
     ['worker', 'bare worker (floor)', workerLoad],
+    ['fronted', 'fronted worker (d)', frontedLoad],
   ] as const) {
     const ttft = summarize(load.firstTokenMs);
     const runs = load.succeeded + load.failed;
@@ -261,13 +288,18 @@ async function main() {
       .map(([command, ms]) => `${command.slice(0, 40)} ${(ms / runs).toFixed(2)} ms`);
     if (byProcess.length > 0) console.log(`      CPU/run by process: ${byProcess.join(', ')}`);
   }
-  const rateRatio = rate(platformLoad) / rate(workerLoad);
-  const p95Ratio = summarize(platformLoad.firstTokenMs).p95 / summarize(workerLoad.firstTokenMs).p95;
-  console.log(
-    `  platform / floor: runs/s ${rateRatio.toFixed(2)}× (target ≥ 0.8: ${verdict(rateRatio >= 0.8)}), ` +
-      `p95 TTFT ${p95Ratio.toFixed(2)}× (target ≤ 1.2: ${verdict(p95Ratio <= 1.2)}), ` +
-      `failed runs ${platformLoad.failed} (target 0: ${verdict(platformLoad.failed === 0)})`,
-  );
+  for (const [name, floor] of [
+    ['floor (c)', workerLoad],
+    ['fronted floor (d)', frontedLoad],
+  ] as const) {
+    const rateRatio = rate(platformLoad) / rate(floor);
+    const p95Ratio = summarize(platformLoad.firstTokenMs).p95 / summarize(floor.firstTokenMs).p95;
+    console.log(
+      `  platform / ${name}: runs/s ${rateRatio.toFixed(2)}× (target ≥ 0.8: ${verdict(rateRatio >= 0.8)}), ` +
+        `p95 TTFT ${p95Ratio.toFixed(2)}× (target ≤ 1.2: ${verdict(p95Ratio <= 1.2)})`,
+    );
+  }
+  console.log(`  failed runs ${platformLoad.failed} (target 0: ${verdict(platformLoad.failed === 0)})`);
 
   console.log('\nD1 round trips per run (4-node and 40-node apps)');
   console.log(
@@ -285,7 +317,7 @@ async function main() {
   if (wranglerSize) console.log(`  wrangler's upload size: ${wranglerSize.trim()}`);
   console.log(
     `\nMachine: ${availableParallelism()} CPUs, 1-minute load average ${loadAverageBefore.toFixed(1)} before and ` +
-      `${loadAverageAfter.toFixed(1)} after; wrangler dev local tracing ${process.env.X_LOCAL_OBSERVABILITY === 'false' ? 'off' : 'on'}.` +
+      `${loadAverageAfter.toFixed(1)} after; wrangler dev local tracing ${process.env.X_LOCAL_OBSERVABILITY === 'true' ? 'on' : 'off'}.` +
       ' Compare the platform with the floor of the same run, not with other runs.',
   );
 }
