@@ -120,35 +120,46 @@ relay(dev.stderr, process.stderr);
 const probe = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 const base = host === '127.0.0.1' || host === '0.0.0.0' ? `http://localhost:${port}` : probe;
 const started = Date.now();
-const poll = setInterval(async () => {
-  try {
-    const response = await fetch(`${probe}/healthz`);
-    if (response.ok && !announced) {
-      announced = true;
-      clearInterval(poll);
-      console.log(`\nEdgeflow is running: ${base}/\n`);
-      console.log(`  Admin token: ${adminToken}`);
-      console.log(`  Sign in:     ${base}/#token=${adminToken}`);
-      console.log(`  API docs:    ${base}/docs\n`);
-      console.log('  Models: local:echo (no key needed) is always available.');
-      console.log('  Stop with Ctrl+C.\n');
+let stopped = false;
+let slowNoticeShown = false;
+// One probe at a time, each read to its end: probes that pile up behind a slow first start, or whose
+// bodies are dropped unread, leave workerd writing to closed sockets ("Broken pipe" errors), and on a
+// busy machine wrangler dev was seen to exit right after a burst of those.
+const announceWhenUp = async () => {
+  while (!stopped && !announced) {
+    try {
+      const response = await fetch(`${probe}/healthz`, { signal: AbortSignal.timeout(10_000) });
+      await response.arrayBuffer();
+      if (response.ok) {
+        announced = true;
+        console.log(`\nEdgeflow is running: ${base}/\n`);
+        console.log(`  Admin token: ${adminToken}`);
+        console.log(`  Sign in:     ${base}/#token=${adminToken}`);
+        console.log(`  API docs:    ${base}/docs\n`);
+        console.log('  Models: local:echo (no key needed) is always available.');
+        console.log('  Stop with Ctrl+C.\n');
+        return;
+      }
+    } catch {
+      // Not up yet. A busy machine can take minutes (workerd compiles the whole bundle): say so once, keep waiting.
+      if (!slowNoticeShown && Date.now() - started > 60_000) {
+        slowNoticeShown = true;
+        console.error('Still starting (over a minute so far; a busy machine is slower). Waiting…');
+      }
     }
-  } catch {
-    if (Date.now() - started > 120_000) {
-      clearInterval(poll);
-      console.error('The server did not come up within 2 minutes.');
-    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}, 250);
+};
+void announceWhenUp();
 
 const stop = () => {
-  clearInterval(poll);
+  stopped = true;
   dev.kill('SIGTERM');
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 dev.on('exit', (code) => {
-  clearInterval(poll);
+  stopped = true;
   // It holds secrets and is rewritten on the next start anyway.
   rmSync(overridesPath, { force: true });
   process.exit(code ?? 0);

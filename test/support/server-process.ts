@@ -86,7 +86,7 @@ export function spawnServer(
     waitForUrl: (url, timeoutMs) =>
       waitFor(`answering ${url}`, timeoutMs, async () => {
         try {
-          const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+          const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
           // Read to the end: a body left unread makes workerd log a scary (harmless) broken pipe.
           await response.arrayBuffer();
           return response.ok ? true : undefined;
