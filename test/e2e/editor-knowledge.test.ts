@@ -10,11 +10,8 @@ import { launchBrowser, openPage, screenshot } from '../support/browser.ts';
 import { type Platform, startPlatform } from '../support/platform.ts';
 import { canvasNode, dropFromPalette } from './editor/editor-page.ts';
 import { recordUploads, type UploadSnapshot, uploadRow } from './editor/knowledge-page.ts';
-import { startThrottlingProxy, type ThrottlingProxy } from './editor/throttling-proxy.ts';
 
 let platform: Platform;
-let proxy: ThrottlingProxy;
-let baseUrl = '';
 let browser: Browser;
 let page: Page;
 let errors: string[];
@@ -22,15 +19,11 @@ let kbId = '';
 
 beforeAll(async () => {
   [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
-  // The browser reaches the platform through a proxy that can slow its uploads down.
-  proxy = await startThrottlingProxy(new URL(platform.baseUrl));
-  baseUrl = proxy.url;
   ({ page, errors } = await openPage(browser));
 });
 
 afterAll(async () => {
   await browser?.close();
-  await proxy?.close();
   await platform?.stop();
 });
 
@@ -66,11 +59,11 @@ const policyChinese = [
 
 describe('the knowledge-base pages', () => {
   it('signs in and goes from the apps page to the knowledge bases', async () => {
-    await page.goto(`${baseUrl}/#token=${platform.adminToken}`);
+    await page.goto(`${platform.baseUrl}/#token=${platform.adminToken}`);
     await page.getByRole('heading', { name: 'Your apps' }).waitFor();
     await page.getByRole('link', { name: 'Knowledge bases' }).click();
     await page.getByRole('heading', { name: 'Knowledge bases' }).waitFor();
-    expect(page.url()).toBe(`${baseUrl}/knowledge-bases`);
+    expect(page.url()).toBe(`${platform.baseUrl}/knowledge-bases`);
     await page.getByText('No knowledge bases yet').waitFor();
     // And back, then forward again through the history.
     await page.getByRole('button', { name: /All apps/ }).click();
@@ -111,7 +104,8 @@ describe('the knowledge-base pages', () => {
   });
 
   it('uploads a Markdown and a Chinese text file with visible progress, then lists their chunks', async () => {
-    // About two seconds for the handbook's bytes, so the bar has something to show.
+    // DevTools upload throttling: about three seconds for the handbook's ~200 KB, so a local upload's
+    // progress can be seen (Chromium paces the body as it reads it, and the page gets progress events).
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', {
@@ -137,9 +131,9 @@ describe('the knowledge-base pages', () => {
       downloadThroughput: -1,
       uploadThroughput: -1,
     });
+    await cdp.detach();
 
     const seen: UploadSnapshot[] = await snapshots();
-    console.log('UPLOADS', JSON.stringify(seen));
     const handbookSteps = seen.filter((step) => step.name === 'handbook.md');
     const percents = handbookSteps.filter((step) => step.phase === 'uploading').map((step) => step.percent);
     // The bar moved through the upload in steps, never backwards, then waited for indexing.
@@ -246,7 +240,7 @@ describe('the knowledge-base pages', () => {
   });
 
   it('offers the knowledge bases in the retrieval node’s inspector instead of a raw id field', async () => {
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${platform.baseUrl}/`);
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Grounded bot');
     await page.getByRole('button', { name: 'Create app' }).click();
     await page.waitForURL(/\/apps\/app_/);
