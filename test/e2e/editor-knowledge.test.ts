@@ -215,7 +215,7 @@ describe('the knowledge-base pages', () => {
     await screenshot(page, 'knowledge-query');
   });
 
-  it('refuses an empty file with a clear error and keeps the documents as they were', async () => {
+  it('refuses an empty file and a loopback URL with clear errors, keeping the documents as they were', async () => {
     await page
       .getByLabel('Upload files')
       .setInputFiles([{ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) }]);
@@ -224,6 +224,15 @@ describe('the knowledge-base pages', () => {
     const alert = row.getByRole('alert');
     expect(await alert.getAttribute('data-code')).toBe('empty_document');
     expect(await alert.textContent()).toContain('There is no text in this document to index.');
+
+    // A URL the guarded egress refuses (loopback) is refused with its own sentence too.
+    await page.getByLabel('Or add a web page by URL').fill('http://127.0.0.1:1/notes.txt');
+    await page.getByRole('button', { name: 'Add URL' }).click();
+    const refusedUrl = page
+      .getByRole('region', { name: 'Add documents' })
+      .locator('.kb-error[data-code="url_refused"]');
+    await refusedUrl.waitFor();
+    expect(await refusedUrl.textContent()).toContain('That URL is not allowed');
     expect(await page.getByRole('table', { name: 'Documents' }).locator('tbody tr').count()).toBe(2);
     await screenshot(page, 'knowledge-refused');
   });
@@ -257,11 +266,12 @@ describe('the knowledge-base pages', () => {
     await screenshot(page, 'knowledge-picker');
   });
 
-  it('logged no console errors on the way but the refused upload’s 422', () => {
-    // Chromium itself logs every non-2xx answer as "Failed to load resource"; the empty file's 422 is
-    // the one the test asked for. Anything else (a React warning, an uncaught error) fails here.
+  it('logged no console errors on the way but the two refusals’ 422s', () => {
+    // Chromium itself logs every non-2xx answer as "Failed to load resource"; the 422s of the empty
+    // file and the refused URL are the ones the test asked for. Anything else (a React warning, an
+    // uncaught error, another failed request) fails here.
     const refused = errors.filter((error) => /Failed to load resource: .*\b422\b/.test(error));
-    expect(refused).toHaveLength(1);
+    expect(refused).toHaveLength(2);
     expect(errors.filter((error) => !refused.includes(error))).toEqual([]);
   });
 });
