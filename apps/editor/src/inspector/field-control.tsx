@@ -5,6 +5,7 @@ import { CollectionField } from './collection-field.tsx';
 import type { FieldProps } from './field-props.ts';
 import { emptyValue } from './form-fields.ts';
 import { JsonField } from './json-field.tsx';
+import { KnowledgeBasePicker } from './knowledge-base-picker.tsx';
 import { ModelPicker } from './model-picker.tsx';
 import { ProblemList } from './problem-list.tsx';
 import { TemplateField } from './template-field.tsx';
@@ -43,6 +44,16 @@ export function FieldControl(props: FieldProps) {
       break;
     case 'model':
       control = <ModelPicker id={id} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
+      break;
+    case 'knowledgeBase':
+      control = (
+        <KnowledgeBasePicker
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          invalid={invalid}
+          onChange={onChange}
+        />
+      );
       break;
     case 'code':
       control = <CodeField id={id} value={typeof value === 'string' ? value : ''} onChange={onChange} />;

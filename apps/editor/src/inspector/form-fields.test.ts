@@ -57,6 +57,20 @@ describe('inspector forms from the catalog schema', () => {
     expect(field('code', 'language')?.spec).toEqual({ control: 'constant', value: 'javascript' });
   });
 
+  it('gives the retrieval node a list of knowledge-base pickers, not raw text', () => {
+    expect(field('retrieval', 'knowledgeBaseIds')?.spec).toEqual({
+      control: 'list',
+      item: { control: 'knowledgeBase' },
+      itemDefault: '',
+      maxItems: 10,
+    });
+    expect(field('retrieval', 'query')?.spec).toMatchObject({ control: 'text', template: true });
+    expect(field('retrieval', 'mode')?.spec).toEqual({
+      control: 'enum',
+      options: ['keyword', 'vector', 'hybrid'],
+    });
+  });
+
   it('matches template pointers with wildcards', () => {
     expect(matchesPointer('/cases/*/rules/*/left', '/cases/0/rules/3/left')).toBe(true);
     expect(matchesPointer('/cases/*/rules/*/left', '/cases/0/rules/left')).toBe(false);

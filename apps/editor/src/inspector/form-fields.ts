@@ -4,6 +4,8 @@ import { configJsonSchema, kindDefinition, type NodeKind } from '@edgeflow/graph
 export type FieldSpec =
   | { readonly control: 'text'; readonly multiline: boolean; readonly template: boolean }
   | { readonly control: 'model' }
+  /** An id of an existing knowledge base (`kb_…`), picked from `GET /api/knowledge-bases`. */
+  | { readonly control: 'knowledgeBase' }
   | { readonly control: 'code' }
   | {
       readonly control: 'number';
@@ -62,6 +64,9 @@ function describe(
     ) {
       return { control: 'model' };
     }
+    // The catalog marks knowledge-base ids by their prefix (retrieval's `knowledgeBaseIds`).
+    if (typeof schema.pattern === 'string' && schema.pattern.startsWith('^kb_'))
+      return { control: 'knowledgeBase' };
     const long = typeof schema.maxLength === 'number' && schema.maxLength > 8192;
     return { control: 'text', multiline: long, template: isTemplate };
   }
@@ -125,6 +130,7 @@ export function emptyValue(spec: FieldSpec): unknown {
   switch (spec.control) {
     case 'text':
     case 'model':
+    case 'knowledgeBase':
     case 'code':
       return '';
     case 'number':

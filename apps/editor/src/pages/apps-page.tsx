@@ -34,7 +34,18 @@ export function AppsPage() {
 
   return (
     <div className="page">
-      <PageHeader />
+      <PageHeader>
+        <a
+          href="/knowledge-bases"
+          className="header-link"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate('/knowledge-bases');
+          }}
+        >
+          {t('kb.nav')}
+        </a>
+      </PageHeader>
       <main className="apps-page">
         <h1>{t('apps.title')}</h1>
         <CreateAppForm

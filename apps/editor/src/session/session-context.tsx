@@ -5,6 +5,8 @@ interface Session {
   readonly client: EdgeflowClient;
   /** Where the runtime answers (the editor is served by it), for snippets. */
   readonly baseUrl: string;
+  /** The same client sending through another `fetch` (uploads with progress). */
+  readonly clientWithFetch: (fetch: typeof globalThis.fetch) => EdgeflowClient;
   readonly signOut: () => void;
 }
 
@@ -21,7 +23,12 @@ export function SessionProvider({
 }) {
   const value = useMemo(() => {
     const baseUrl = window.location.origin;
-    return { client: createClient({ baseUrl, key: token }), baseUrl, signOut };
+    return {
+      client: createClient({ baseUrl, key: token }),
+      baseUrl,
+      clientWithFetch: (fetch: typeof globalThis.fetch) => createClient({ baseUrl, key: token, fetch }),
+      signOut,
+    };
   }, [token, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -69,7 +69,14 @@ describe('documents', () => {
   it('adds Markdown, counts chunks, keeps structure, and finds it by keyword', async () => {
     const base = await createBase({ chunking: { size: 100, overlap: 0 } });
     const document = await addText(base.id, 'Refunds', refundPolicy, 'markdown');
-    expect(document).toMatchObject({ title: 'Refunds', type: 'markdown', status: 'ready', chunkCount: 2 });
+    expect(document).toMatchObject({
+      title: 'Refunds',
+      type: 'markdown',
+      status: 'ready',
+      chunkCount: 2,
+      sourceUrl: null,
+      textBytes: new TextEncoder().encode(refundPolicy).byteLength,
+    });
     const { chunks } = await query(base.id, { query: 'gift cards refunded?' });
     expect(chunks[0]).toMatchObject({ documentId: document.id, title: 'Refunds', position: 1 });
     expect(chunks[0]?.text).toBe('## Exceptions\n\nGift cards cannot be refunded.');
@@ -157,7 +164,12 @@ describe('documents', () => {
     const modelsUrl = `${inject('fakeModelUrl')}/models`;
     const fetched = await add(modelsUrl, { ...testEnv, EGRESS_ALLOW_PRIVATE: 'true' });
     expect(fetched.status).toBe(201);
-    expect(await fetched.json()).toMatchObject({ title: 'models', type: 'text', status: 'ready' });
+    expect(await fetched.json()).toMatchObject({
+      title: 'models',
+      type: 'text',
+      status: 'ready',
+      sourceUrl: modelsUrl,
+    });
   });
 
   it('deletes and re-indexes documents; ids under another base are 404', async () => {

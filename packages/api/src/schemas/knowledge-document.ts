@@ -36,6 +36,17 @@ export const knowledgeDocumentSchema = z.object({
   type: z.enum(documentTypes),
   status: z.enum(documentStatuses),
   chunkCount: z.int().min(0),
+  // Added after API.md's first version: optional, so answers of that shape still validate.
+  sourceUrl: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('The URL it was fetched from; `null` for an upload or JSON text.'),
+  textBytes: z
+    .int()
+    .min(0)
+    .optional()
+    .describe('Size of its extracted text in UTF-8 bytes (what chunking works on).'),
   createdAt: timestampSchema,
   error: z
     .object({ code: z.string(), message: z.string() })

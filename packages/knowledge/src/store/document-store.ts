@@ -1,5 +1,5 @@
 import { type Database, knowledgeSchema } from '@edgeflow/db';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { DocumentType } from '../extraction/extract-document.ts';
 import { jsonGroups, type Statement, statement } from './run-batch.ts';
 
@@ -13,6 +13,10 @@ export interface DocumentRecord {
   readonly type: DocumentType;
   readonly status: DocumentStatus;
   readonly chunkCount: number;
+  /** Where the document was fetched from, or `null` for an upload or JSON text. */
+  readonly sourceUrl: string | null;
+  /** UTF-8 bytes of the stored (extracted) text. */
+  readonly textBytes: number;
   readonly createdAt: string;
   readonly error?: { readonly code: string; readonly message: string };
 }
@@ -30,13 +34,20 @@ const partLength = 500_000;
 
 const iso = (milliseconds: number) => new Date(milliseconds).toISOString();
 
-function toRecord(row: typeof knowledgeDocuments.$inferSelect): DocumentRecord {
+// octet_length() reads the length from the record header, not the (up to 1.5 MB) text of each part.
+const textBytes: SQL<number> = sql<number>`(select coalesce(sum(octet_length(${knowledgeDocumentParts.text})), 0)
+  from ${knowledgeDocumentParts} where ${knowledgeDocumentParts.documentId} = ${knowledgeDocuments.id})`;
+const documentColumns = { ...getTableColumns(knowledgeDocuments), textBytes };
+
+function toRecord(row: typeof knowledgeDocuments.$inferSelect & { textBytes: number }): DocumentRecord {
   return {
     id: row.id,
     title: row.title,
     type: row.type,
     status: row.status,
     chunkCount: row.chunkCount,
+    sourceUrl: row.sourceUrl,
+    textBytes: Number(row.textBytes),
     createdAt: iso(row.createdAt),
     ...(row.errorCode !== null ? { error: { code: row.errorCode, message: row.errorMessage ?? '' } } : {}),
   };
@@ -69,7 +80,7 @@ export function createDocumentStore(db: Database, now: () => number = Date.now) 
   return {
     async list(knowledgeBaseId: string): Promise<DocumentRecord[]> {
       const rows = await db
-        .select()
+        .select(documentColumns)
         .from(knowledgeDocuments)
         .where(eq(knowledgeDocuments.knowledgeBaseId, knowledgeBaseId))
         .orderBy(desc(knowledgeDocuments.createdAt), desc(knowledgeDocuments.id));
@@ -78,7 +89,7 @@ export function createDocumentStore(db: Database, now: () => number = Date.now) 
 
     async get(knowledgeBaseId: string, documentId: string): Promise<DocumentRecord | null> {
       const row = await db
-        .select()
+        .select(documentColumns)
         .from(knowledgeDocuments)
         .where(
           and(eq(knowledgeDocuments.knowledgeBaseId, knowledgeBaseId), eq(knowledgeDocuments.id, documentId)),
