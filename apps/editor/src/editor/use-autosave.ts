@@ -48,7 +48,7 @@ export function useAutosave(
       }
     });
     return chain.current;
-  }, [client, appId]);
+  }, [client, appId, setDiagnostics]);
 
   useEffect(() => {
     if (revision === saved.current) return;
