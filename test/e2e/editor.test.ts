@@ -370,8 +370,8 @@ describe('the editor', () => {
 
   it('keeps drawing a 500-node document while and after a node is dragged', async () => {
     const client = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
-    const document = benchDocument(500);
-    const { id } = await client.createApp({ name: document.name, graph: document });
+    const large = benchDocument(500);
+    const { id } = await client.createApp({ name: large.name, graph: large });
     await page.goto(`${platform.baseUrl}/apps/${id}`);
     const shown = () => visibleNodes(page);
     await expect.poll(shown, { timeout: 30_000 }).toBe(500);
@@ -387,12 +387,14 @@ describe('the editor', () => {
       const before = await shown();
       const dragged = await page.evaluate(() => {
         const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
-        const inside = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].find((node) => {
-          const box = node.getBoundingClientRect();
-          return (
-            pane && box.left > pane.left + 100 && box.right < pane.right - 200 && box.top > pane.top + 100
-          );
-        });
+        const inside = Array.from(document.querySelectorAll<HTMLElement>('.react-flow__node')).find(
+          (node) => {
+            const box = node.getBoundingClientRect();
+            return (
+              pane && box.left > pane.left + 100 && box.right < pane.right - 200 && box.top > pane.top + 100
+            );
+          },
+        );
         return inside?.dataset.id ?? '';
       });
       const box = await canvasNode(page, dragged).boundingBox();

@@ -12,7 +12,7 @@ export function visibleNodes(page: Page): Promise<number> {
   return page.evaluate(() => {
     const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
     if (!pane) return 0;
-    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((node) => {
+    return Array.from(document.querySelectorAll<HTMLElement>('.react-flow__node')).filter((node) => {
       const box = node.getBoundingClientRect();
       return (
         node.style.visibility !== 'hidden' &&
