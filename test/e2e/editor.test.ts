@@ -5,9 +5,11 @@
  * import/export → 中文). Screenshots of the main screens go to test-results/screenshots.
  */
 import { readFile } from 'node:fs/promises';
+import { createClient } from '@edgeflow/api';
 import type { WorkflowDocument } from '@edgeflow/graph';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchDocument } from '../../apps/editor/bench/bench-document.ts';
 import { createFakeModelServer, type FakeModelServer } from '../fake-model/index.ts';
 import { launchBrowser, openPage, screenshot } from '../support/browser.ts';
 import { type Platform, startPlatform } from '../support/platform.ts';
@@ -17,6 +19,7 @@ import {
   dropFromPalette,
   insertVariable,
   recordAnswerTexts,
+  visibleNodes,
 } from './editor/editor-page.ts';
 
 const slowModel = 'e2e-slow';
@@ -355,9 +358,62 @@ describe('the editor', () => {
     await page.getByRole('tab', { name: '试运行' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.locator('.palette').textContent()).toContain('大模型');
+    // The inspector names the catalog's fields in Chinese too (the English is the catalog's own).
+    await canvasNode(page, 'answer').click();
+    const answerField = page.locator('.node-form .field').filter({ has: page.locator('#field-answer-text') });
+    expect(await answerField.locator('label').textContent()).toBe('回复');
+    expect(await answerField.locator('.field-help').textContent()).toContain('流式');
     await screenshot(page, 'editor-zh');
     await page.getByLabel('语言').selectOption('en');
     await page.getByRole('tab', { name: 'Test run' }).waitFor();
+  });
+
+  it('keeps drawing a 500-node document while and after a node is dragged', async () => {
+    const client = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
+    const large = benchDocument(500);
+    const { id } = await client.createApp({ name: large.name, graph: large });
+    await page.goto(`${platform.baseUrl}/apps/${id}`);
+    const shown = () => visibleNodes(page);
+    await expect.poll(shown, { timeout: 30_000 }).toBe(500);
+
+    // Zoomed out (the whole document in view), then zoomed in, a node is dragged and the canvas keeps
+    // every node it shows drawn: the same nodes before, during and after the drag and its autosave.
+    for (const zoomIn of [false, true]) {
+      if (zoomIn) {
+        await page.mouse.move(600, 400);
+        for (let step = 0; step < 5; step += 1) await page.mouse.wheel(0, -300);
+        await expect.poll(shown).toBeLessThan(500);
+      }
+      const before = await shown();
+      const dragged = await page.evaluate(() => {
+        const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+        const inside = Array.from(document.querySelectorAll<HTMLElement>('.react-flow__node')).find(
+          (node) => {
+            const box = node.getBoundingClientRect();
+            return (
+              pane && box.left > pane.left + 100 && box.right < pane.right - 200 && box.top > pane.top + 100
+            );
+          },
+        );
+        return inside?.dataset.id ?? '';
+      });
+      const box = await canvasNode(page, dragged).boundingBox();
+      if (!box) throw new Error(`node ${dragged} is not on screen`);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      for (let step = 1; step <= 20; step += 1) {
+        await page.mouse.move(box.x + box.width / 2 + step * 4, box.y + box.height / 2 + step * 2);
+        expect(await shown()).toBeGreaterThanOrEqual(before - 1);
+      }
+      await page.mouse.up();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+      expect(await shown()).toBeGreaterThanOrEqual(before - 1);
+      const moved = await canvasNode(page, dragged).boundingBox();
+      expect(moved?.x).toBeGreaterThan(box.x + 40);
+    }
+    await page.getByRole('button', { name: 'Fit view' }).click();
+    await expect.poll(shown).toBe(500);
+    await screenshot(page, 'editor-500-nodes');
   });
 
   it('logged no console errors on the way', () => {

@@ -7,6 +7,25 @@ import type { Locator, Page } from 'playwright-core';
 export const canvasNode = (page: Page, id: string): Locator =>
   page.locator(`.react-flow__node[data-id="${id}"]`);
 
+/** How many canvas nodes are drawn: in the DOM, not hidden, with a size, and inside the canvas pane. */
+export function visibleNodes(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+    if (!pane) return 0;
+    return Array.from(document.querySelectorAll<HTMLElement>('.react-flow__node')).filter((node) => {
+      const box = node.getBoundingClientRect();
+      return (
+        node.style.visibility !== 'hidden' &&
+        box.width > 0 &&
+        box.right > pane.left &&
+        box.left < pane.right &&
+        box.bottom > pane.top &&
+        box.top < pane.bottom
+      );
+    }).length;
+  });
+}
+
 /** Drags a node kind from the palette onto the canvas at a point relative to the canvas pane. */
 export async function dropFromPalette(page: Page, kind: string, at: { x: number; y: number }): Promise<void> {
   await page

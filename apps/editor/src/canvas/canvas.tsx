@@ -33,7 +33,8 @@ export function Canvas({ ref }: { ref?: Ref<CanvasHandle> }) {
   const { t } = useLanguage();
   const flow = useReactFlow<FlowNode>();
   const [notice, setNotice] = useState<string | null>(null);
-  const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
+  // Sizes React Flow measured, kept for node objects rebuilt later; not state: a size report re-renders nothing.
+  const measured = useRef(new Map<string, Measured>()).current;
   const toFlowNodes = useMemo(createFlowNodeMapper, []);
   const toFlowEdges = useMemo(createFlowEdgeMapper, []);
   const latest = useRef(editor);
@@ -67,7 +68,6 @@ export function Canvas({ ref }: { ref?: Ref<CanvasHandle> }) {
       const { document: current, state: now } = latest.current;
       const positions = new Map<string, Position>();
       let selection: Set<string> | null = null;
-      let sizes: Map<string, Measured> | null = null;
       for (const change of changes) {
         if (change.type === 'position' && change.position) positions.set(change.id, change.position);
         else if (change.type === 'select') {
@@ -75,18 +75,13 @@ export function Canvas({ ref }: { ref?: Ref<CanvasHandle> }) {
           if (change.selected) selection.add(change.id);
           else selection.delete(change.id);
         } else if (change.type === 'dimensions' && change.dimensions) {
-          sizes ??= new Map();
-          sizes.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
+          measured.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
         }
       }
       if (positions.size > 0) dispatch({ type: 'preview', document: moveNodes(current, positions) });
       if (selection) dispatch({ type: 'select', nodes: [...selection], edges: [...now.selectedEdges] });
-      if (sizes) {
-        const found = sizes;
-        setMeasured((previous) => new Map([...previous, ...found]));
-      }
     },
-    [dispatch],
+    [dispatch, measured],
   );
 
   const onEdgesChange = useCallback(

@@ -19,6 +19,43 @@ describe('flow elements', () => {
     expect(second[2]?.position).toEqual({ x: 9, y: 9 });
   });
 
+  it('answers the same array when nothing changed, so React Flow has nothing to adopt', () => {
+    const toFlowNodes = createFlowNodeMapper();
+    const toFlowEdges = createFlowEdgeMapper();
+    const document = chainDocument();
+    const nodes = toFlowNodes(document, new Set(), new Map(), () => null);
+    const edges = toFlowEdges(document, new Set());
+    // New but equal inputs (e.g. a save answered the same empty diagnostics again).
+    expect(toFlowNodes(document, new Set(), new Map(), () => null)).toBe(nodes);
+    expect(toFlowEdges(document, new Set())).toBe(edges);
+    expect(toFlowEdges(document, new Set(['e2']))).not.toBe(edges);
+  });
+
+  it('keeps a node’s data when only its selection or measured size changed', () => {
+    const toFlowNodes = createFlowNodeMapper();
+    const document = chainDocument();
+    const measured = new Map<string, { width: number; height: number }>();
+    const first = toFlowNodes(document, new Set(), new Map(), () => null, measured);
+    // A size report alone rebuilds nothing (it would re-render all 500 nodes of a large document).
+    measured.set('llm', { width: 230, height: 70 });
+    expect(toFlowNodes(document, new Set(), new Map(), () => null, measured)).toBe(first);
+    const selected = toFlowNodes(document, new Set(['llm']), new Map(), () => null, measured);
+    expect(selected[2]).not.toBe(first[2]);
+    expect(selected[2]?.selected).toBe(true);
+    expect(selected[2]?.data).toBe(first[2]?.data);
+    // A rebuilt node object keeps React Flow's measurement, so the node is not measured again.
+    expect(selected[2]?.measured).toEqual({ width: 230, height: 70 });
+    const moved = toFlowNodes(
+      moveNodes(document, new Map([['llm', { x: 5, y: 5 }]])),
+      new Set(['llm']),
+      new Map(),
+      () => null,
+      measured,
+    );
+    expect(moved[2]?.measured).toEqual({ width: 230, height: 70 });
+    expect(moved[1]).toBe(selected[1]);
+  });
+
   it('carries ports, selection, problems and run status', () => {
     const toFlowNodes = createFlowNodeMapper();
     const problems = new Map([

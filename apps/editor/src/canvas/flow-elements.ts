@@ -23,16 +23,23 @@ interface CacheEntry {
   readonly selected: boolean;
   readonly problemKey: string;
   readonly run: NodeRunStatus | null;
-  readonly measured: Measured | undefined;
   readonly flowNode: FlowNode;
 }
 
 /**
  * Maps documents to React Flow nodes, reusing the node object of every node whose inputs did not change,
- * so a keystroke or a drag re-renders one node of a 500-node canvas, not all of them.
+ * so a keystroke or a drag re-renders one node of a 500-node canvas, not all of them. A node whose
+ * selection alone changed gets a new node object but keeps its `data` object, so its (memoized) body
+ * does not render again. When no node changed at all, the previous array itself comes back, so React
+ * Flow has nothing to adopt.
+ *
+ * `measured` holds the sizes React Flow reported; it is read when a node object is rebuilt (so React Flow
+ * keeps its measurement and handle positions instead of measuring the node again, e.g. on every drag
+ * frame) but is not an input of the cache: a size report alone rebuilds nothing.
  */
 export function createFlowNodeMapper() {
   let cache = new Map<string, CacheEntry>();
+  let previous: FlowNode[] = [];
   return function toFlowNodes(
     document: WorkflowDocument,
     selected: ReadonlySet<string>,
@@ -41,72 +48,82 @@ export function createFlowNodeMapper() {
     measured: ReadonlyMap<string, Measured> = new Map(),
   ): FlowNode[] {
     const next = new Map<string, CacheEntry>();
-    const nodes = document.nodes.map((node) => {
-      const nodeProblems = problems.get(node.id) ?? [];
+    let changed = document.nodes.length !== previous.length;
+    const nodes = document.nodes.map((node, index) => {
+      const nodeProblems = problems.get(node.id) ?? noProblems;
       const errors = nodeProblems.filter((entry) => entry.severity === 'error').length;
       const problem = nodeProblems[0]?.message ?? null;
       const problemKey = `${errors}/${nodeProblems.length}/${problem ?? ''}`;
       const isSelected = selected.has(node.id);
       const run = runStatus(node.id);
-      const size = measured.get(node.id);
       const cached = cache.get(node.id);
-      if (
-        cached &&
-        cached.source === node &&
-        cached.selected === isSelected &&
-        cached.problemKey === problemKey &&
-        cached.run === run &&
-        cached.measured === size
-      ) {
-        next.set(node.id, cached);
-        return cached.flowNode;
+      const reusable =
+        cached && cached.source === node && cached.problemKey === problemKey && cached.run === run;
+      let flowNode: FlowNode;
+      if (reusable && cached.selected === isSelected) {
+        flowNode = cached.flowNode;
+      } else if (reusable) {
+        flowNode = { ...cached.flowNode, selected: isSelected, ...measuredSize(measured, node.id) };
+      } else {
+        flowNode = {
+          id: node.id,
+          type: 'edgeflow',
+          position: node.position,
+          selected: isSelected,
+          ...measuredSize(measured, node.id),
+          // Until measured, React Flow hides a node; a size estimate lets a large document show at once.
+          initialWidth: nodeSize.width,
+          initialHeight: nodeSize.height,
+          data: {
+            node,
+            ports: nodeShape(node).ports,
+            hasInput: hasInputPort(node),
+            errors,
+            warnings: nodeProblems.length - errors,
+            problem,
+            run,
+          },
+        };
       }
-      const flowNode: FlowNode = {
-        id: node.id,
-        type: 'edgeflow',
-        position: node.position,
-        selected: isSelected,
-        // Kept so React Flow does not measure a node again each time it is rebuilt (e.g. on every drag frame).
-        ...(size ? { measured: { width: size.width, height: size.height } } : {}),
-        // Until measured, React Flow hides a node; a size estimate lets a large document show at once.
-        initialWidth: nodeSize.width,
-        initialHeight: nodeSize.height,
-        data: {
-          node,
-          ports: nodeShape(node).ports,
-          hasInput: hasInputPort(node),
-          errors,
-          warnings: nodeProblems.length - errors,
-          problem,
-          run,
-        },
-      };
-      next.set(node.id, { source: node, selected: isSelected, problemKey, run, measured: size, flowNode });
+      if (flowNode !== previous[index]) changed = true;
+      next.set(node.id, { source: node, selected: isSelected, problemKey, run, flowNode });
       return flowNode;
     });
     cache = next;
-    return nodes;
+    if (changed) previous = nodes;
+    return previous;
   };
 }
 
-/** Maps document edges to React Flow edges (animated while their target runs). */
+const noProblems: readonly PlacedDiagnostic[] = [];
+
+function measuredSize(measured: ReadonlyMap<string, Measured>, id: string): Pick<FlowNode, 'measured'> {
+  const size = measured.get(id);
+  return size ? { measured: { width: size.width, height: size.height } } : {};
+}
+
+/** Maps document edges to React Flow edges, reusing unchanged ones (and the array when none changed). */
 export function createFlowEdgeMapper() {
   let cache = new Map<
     string,
     { source: WorkflowDocument['edges'][number]; selected: boolean; flowEdge: Edge }
   >();
+  let previous: Edge[] = [];
   return function toFlowEdges(document: WorkflowDocument, selected: ReadonlySet<string>): Edge[] {
+    let changed = document.edges.length !== previous.length;
     const next = new Map<
       string,
       { source: WorkflowDocument['edges'][number]; selected: boolean; flowEdge: Edge }
     >();
-    const edges = document.edges.map((edge) => {
+    const edges = document.edges.map((edge, index) => {
       const isSelected = selected.has(edge.id);
       const cached = cache.get(edge.id);
       if (cached && cached.source === edge && cached.selected === isSelected) {
         next.set(edge.id, cached);
+        if (cached.flowEdge !== previous[index]) changed = true;
         return cached.flowEdge;
       }
+      changed = true;
       const flowEdge: Edge = {
         id: edge.id,
         source: edge.source,
@@ -119,6 +136,7 @@ export function createFlowEdgeMapper() {
       return flowEdge;
     });
     cache = next;
-    return edges;
+    if (changed) previous = edges;
+    return previous;
   };
 }

@@ -20,7 +20,14 @@ export function useAutosave(
   revision: number,
 ) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
-  const [diagnostics, setDiagnostics] = useState<readonly DiagnosticBody[]>([]);
+  const [diagnostics, setAll] = useState<readonly DiagnosticBody[]>([]);
+  // Most saves answer what the last one did (often nothing): keeping the same array then spares every
+  // part of the page that derives from it (the canvas's 500 nodes included) a render.
+  const setDiagnostics = useCallback(
+    (next: readonly DiagnosticBody[]) =>
+      setAll((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next)),
+    [],
+  );
   const latest = useRef({ document, revision });
   latest.current = { document, revision };
   const saved = useRef(0);
@@ -41,7 +48,7 @@ export function useAutosave(
       }
     });
     return chain.current;
-  }, [client, appId]);
+  }, [client, appId, setDiagnostics]);
 
   useEffect(() => {
     if (revision === saved.current) return;
@@ -50,15 +57,25 @@ export function useAutosave(
     return () => clearTimeout(timer);
   }, [revision, save]);
 
-  // The loaded draft was saved by someone before; ask for its diagnostics once.
+  // The loaded draft was saved by someone before; ask for its diagnostics once, after the canvas is drawn
+  // (the answer can only add marks to nodes, so it need not compete with the first paint).
   useEffect(() => {
-    client.validateGraph(latest.current.document).then(
-      (answer) => {
-        if (saved.current === 0 && latest.current.revision === 0) setDiagnostics(answer.diagnostics);
-      },
-      () => undefined,
-    );
-  }, [client]);
+    let cancelled = false;
+    const ask = () => {
+      if (cancelled) return;
+      client.validateGraph(latest.current.document).then(
+        (answer) => {
+          if (saved.current === 0 && latest.current.revision === 0) setDiagnostics(answer.diagnostics);
+        },
+        () => undefined,
+      );
+    };
+    if ('requestIdleCallback' in window) window.requestIdleCallback(ask, { timeout: 2000 });
+    else setTimeout(ask, 200);
+    return () => {
+      cancelled = true;
+    };
+  }, [client, setDiagnostics]);
 
   return { status, diagnostics, setDiagnostics, flush: save };
 }

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import type { FieldCatalogue } from './field-text.ts';
 
 /** 编辑器界面的全部简体中文文案。`{name}` 为参数。 */
 export const zh: Record<MessageKey, string> = {
@@ -275,4 +276,145 @@ export const zh: Record<MessageKey, string> = {
   'common.save': '保存',
   'common.error': '出错了：{message}',
   'common.loading': '加载中…',
+};
+
+// ───────────────────────────────────────────────────────────────────────────────────────────────
+// 节点目录字段（检查器表单）：按「类型/字段路径」给出中文标签与说明（`*` 表示列表项或映射值）。
+// 英文来自 @edgeflow/graph 的目录本身（字段名与 describe() 说明），图包因此不含界面文案；
+// field-text.test.ts 保证每个类型的每个字段在此都有条目，目录新增字段时不会遗漏。
+// ───────────────────────────────────────────────────────────────────────────────────────────────
+
+const retryFields = {
+  retry: { label: '重试' },
+  'retry/attempts': { label: '尝试次数', description: '总共尝试的次数，含第一次' },
+  'retry/backoffMs': { label: '退避时间（毫秒）', description: '第二次尝试前的等待时间；之后每次翻倍' },
+  onError: { label: '出错时' },
+} satisfies FieldCatalogue;
+
+const timeoutField = { timeoutMs: { label: '超时（毫秒）' } } satisfies FieldCatalogue;
+const nodeTimeoutField = {
+  timeoutMs: { label: '超时（毫秒）', description: '本节点的超时时间，单位毫秒' },
+} satisfies FieldCatalogue;
+
+const modelCallFields = {
+  model: { label: '模型' },
+  fallbackModels: { label: '备用模型', description: '主模型持续失败时按顺序尝试' },
+  temperature: { label: '温度' },
+  maxTokens: { label: '最大令牌数' },
+  ...retryFields,
+  ...nodeTimeoutField,
+} satisfies FieldCatalogue;
+
+const memoryFields = {
+  memory: { label: '记忆' },
+  'memory/turns': { label: '轮数' },
+} satisfies FieldCatalogue;
+
+const httpRequestFields = {
+  method: { label: '请求方法' },
+  url: { label: 'URL' },
+  headers: { label: '请求头' },
+  body: { label: '请求体', description: '请求体模板；能解析为 JSON 时按 JSON 发送' },
+  ...timeoutField,
+  response: { label: '响应格式' },
+} satisfies FieldCatalogue;
+
+/** Prefixes every field path of `fields` with `prefix/` (the fields of one node kind, or of a list item). */
+function under(prefix: string, fields: FieldCatalogue): FieldCatalogue {
+  return Object.fromEntries(Object.entries(fields).map(([path, text]) => [`${prefix}/${path}`, text]));
+}
+
+/** 每个节点类型的每个配置字段的中文标签与说明，键为 `类型/字段路径`（如 `condition/cases/*\/rules/*\/left`）。 */
+export const zhFields: FieldCatalogue = {
+  ...under('start', {
+    inputs: { label: '输入' },
+    'inputs/*/name': { label: '名称' },
+    'inputs/*/type': { label: '类型' },
+    'inputs/*/required': { label: '必填' },
+    'inputs/*/description': { label: '说明' },
+    'inputs/*/default': { label: '默认值', description: '调用方未提供该输入时使用' },
+  }),
+  ...under('llm', {
+    ...modelCallFields,
+    system: { label: '系统提示词', description: '系统提示；可引用上游输出' },
+    prompt: { label: '提示词', description: '用户消息；可引用上游输出' },
+    ...memoryFields,
+    stream: { label: '流式输出', description: '生成时即以 text-delta 事件逐段发送本节点的文本' },
+  }),
+  ...under('template', {
+    template: { label: '模板', description: '含 {{node.field}} 引用的文本' },
+  }),
+  ...under('retrieval', {
+    knowledgeBaseIds: { label: '知识库' },
+    query: { label: '查询' },
+    topK: { label: '返回条数（topK）' },
+    minScore: { label: '最低分数' },
+    mode: { label: '检索模式' },
+    ...retryFields,
+    ...nodeTimeoutField,
+  }),
+  ...under('http', { ...httpRequestFields, ...retryFields }),
+  ...under('agent', {
+    ...modelCallFields,
+    system: { label: '系统提示词' },
+    prompt: { label: '提示词' },
+    tools: { label: '工具' },
+    ...under('tools/*', {
+      name: { label: '名称' },
+      description: { label: '说明' },
+      parameters: { label: '参数（JSON Schema）' },
+      ...httpRequestFields,
+    }),
+    maxSteps: { label: '最大步数', description: '最多调用模型的次数；达到后运行失败' },
+    ...memoryFields,
+    stream: { label: '流式输出' },
+  }),
+  ...under('condition', {
+    cases: { label: '分支' },
+    'cases/*/id': { label: '分支 ID' },
+    'cases/*/logic': { label: '逻辑' },
+    'cases/*/rules': { label: '规则' },
+    'cases/*/rules/*/left': { label: '左值', description: '一个引用，例如 {{classifier.class}}' },
+    'cases/*/rules/*/operator': { label: '运算符' },
+    'cases/*/rules/*/right': { label: '右值', description: '文本或模板；gt/gte/lt/lte 时为数字' },
+  }),
+  ...under('classifier', {
+    ...modelCallFields,
+    input: { label: '输入', description: '要分类的文本' },
+    instructions: { label: '指令' },
+    classes: { label: '类别' },
+    'classes/*/id': { label: 'ID', description: '端口名，也是 `class` 的取值' },
+    'classes/*/name': { label: '名称' },
+    'classes/*/description': { label: '说明' },
+  }),
+  ...under('extractor', {
+    ...modelCallFields,
+    input: { label: '输入', description: '要从中提取的文本' },
+    instructions: { label: '指令' },
+    fields: { label: '字段' },
+    'fields/*/name': { label: '名称' },
+    'fields/*/type': { label: '类型' },
+    'fields/*/description': { label: '说明' },
+    'fields/*/required': { label: '必填' },
+  }),
+  ...under('code', {
+    language: { label: '语言' },
+    code: { label: '代码' },
+    inputs: { label: '输入', description: 'main(inputs) 中可见的名称；只含一个引用的值按原始值传入' },
+    outputs: { label: '输出' },
+    'outputs/*/name': { label: '名称' },
+    'outputs/*/type': { label: '类型' },
+    ...timeoutField,
+    memoryLimitMb: { label: '内存上限（MB）', description: '一个 Worker 隔离环境总共只有 128 MB' },
+    ...retryFields,
+  }),
+  ...under('answer', {
+    text: { label: '回复', description: '回复内容；其中引用的模型文本会流式输出' },
+  }),
+  ...under('end', {
+    outputs: { label: '输出' },
+    'outputs/*/name': { label: '名称' },
+    'outputs/*/value': { label: '值', description: '引用按原始值传入；其他文本会被渲染' },
+    'outputs/*/type': { label: '类型', description: '设置后，值必须是该类型' },
+  }),
 };

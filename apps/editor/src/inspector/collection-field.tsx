@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { fieldText } from '../i18n/field-text.ts';
 import { useLanguage } from '../i18n/language-context.tsx';
 import type { FieldProps } from './field-props.ts';
 import { emptyValue, type FieldSpec } from './form-fields.ts';
@@ -18,32 +19,38 @@ function asRecord(value: unknown): Record<string, unknown> {
 export function CollectionField(
   props: FieldProps & { spec: CollectionSpec; Field: ComponentType<FieldProps> },
 ) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const FieldControl = props.Field;
   const { spec, value, onChange, pointer } = props;
   if (spec.control === 'object') {
     const record = asRecord(value);
     return (
       <>
-        {spec.fields.map((field) => (
-          <FieldControl
-            key={field.name}
-            nodeId={props.nodeId}
-            label={field.name}
-            description={field.description}
-            spec={field.spec}
-            pointer={`${pointer}/${field.name}`}
-            required={field.required}
-            value={record[field.name] ?? field.defaultValue}
-            problems={props.problems}
-            onChange={(next) => {
-              const copy = { ...record };
-              if (next === undefined) delete copy[field.name];
-              else copy[field.name] = next;
-              onChange(copy);
-            }}
-          />
-        ))}
+        {spec.fields.map((field) => {
+          const path = `${props.path}/${field.name}`;
+          const text = fieldText(language, props.kind, path, field);
+          return (
+            <FieldControl
+              key={field.name}
+              nodeId={props.nodeId}
+              kind={props.kind}
+              path={path}
+              label={text.label}
+              description={text.description}
+              spec={field.spec}
+              pointer={`${pointer}/${field.name}`}
+              required={field.required}
+              value={record[field.name] ?? field.defaultValue}
+              problems={props.problems}
+              onChange={(next) => {
+                const copy = { ...record };
+                if (next === undefined) delete copy[field.name];
+                else copy[field.name] = next;
+                onChange(copy);
+              }}
+            />
+          );
+        })}
       </>
     );
   }
@@ -58,6 +65,8 @@ export function CollectionField(
             <li key={index}>
               <FieldControl
                 nodeId={props.nodeId}
+                kind={props.kind}
+                path={`${props.path}/*`}
                 label={`${props.label} ${index + 1}`}
                 spec={spec.item}
                 pointer={`${pointer}/${index}`}
@@ -106,6 +115,8 @@ export function CollectionField(
           />
           <FieldControl
             nodeId={props.nodeId}
+            kind={props.kind}
+            path={`${props.path}/*`}
             label={key || t('inspector.value')}
             spec={spec.value}
             pointer={`${pointer}/${key}`}

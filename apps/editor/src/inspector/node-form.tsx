@@ -4,13 +4,14 @@ import { kindHelp, kindLabel } from '../canvas/kind-label.ts';
 import { updateNodeConfig, updateNodeTitle } from '../document/graph-edits.ts';
 import { nodeShape } from '../document/node-ports.ts';
 import { useEditor } from '../editor/editor-context.tsx';
+import { fieldText } from '../i18n/field-text.ts';
 import { useLanguage } from '../i18n/language-context.tsx';
 import { FieldControl } from './field-control.tsx';
 import { formFields } from './form-fields.ts';
 import { ProblemList } from './problem-list.tsx';
 
 export function NodeForm({ node, kind }: { node: DocumentNode; kind: NodeKind }) {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const { dispatch, problemsByNode } = useEditor();
   const problems = problemsByNode.get(node.id) ?? [];
   const setField = useCallback(
@@ -55,20 +56,25 @@ export function NodeForm({ node, kind }: { node: DocumentNode; kind: NodeKind })
           }
         />
       </label>
-      {formFields(kind).map((field) => (
-        <FieldControl
-          key={field.name}
-          nodeId={node.id}
-          label={field.name}
-          description={field.description}
-          spec={field.spec}
-          pointer={`/${field.name}`}
-          required={field.required}
-          value={node.config[field.name] ?? field.defaultValue}
-          problems={problems}
-          onChange={(value) => setField(field.name, value)}
-        />
-      ))}
+      {formFields(kind).map((field) => {
+        const text = fieldText(language, kind, field.name, field);
+        return (
+          <FieldControl
+            key={field.name}
+            nodeId={node.id}
+            kind={kind}
+            path={field.name}
+            label={text.label}
+            description={text.description}
+            spec={field.spec}
+            pointer={`/${field.name}`}
+            required={field.required}
+            value={node.config[field.name] ?? field.defaultValue}
+            problems={problems}
+            onChange={(value) => setField(field.name, value)}
+          />
+        );
+      })}
       {outputs.length > 0 && (
         <p className="muted small">
           {t('inspector.outputs')}:{' '}
