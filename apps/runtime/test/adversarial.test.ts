@@ -1,0 +1,258 @@
+/**
+ * The adversarial tests of the tools issue (SECURITY.md 3-5): every case publishes a document through
+ * the management API, runs it through `POST /v1/apps/{id}/runs` inside workerd and reads the run record
+ * back. What the sandbox, the egress and the template renderer refuse is proven here end to end; their
+ * unit tests (src/sandbox, src/egress, packages/graph) cover the details.
+ */
+import { parseRunEvents, type RunEvent, type RunRecord } from '@edgeflow/api';
+import { describe, expect, it } from 'vitest';
+import { adminJson, adminRequest, createApp, publishedAppWithKey } from './helpers/admin.ts';
+import { workflowDocument } from './helpers/documents.ts';
+import { expectError } from './helpers/expect-error.ts';
+import { compatible, fakeModels, messagesOf, receivedRequests, scriptModel } from './helpers/fake-model.ts';
+import { runPath, runToEnd } from './helpers/run-stream.ts';
+import { agentNode, chainDocument, codeNode, httpNode } from './helpers/tool-documents.ts';
+import {
+  controlUrl,
+  echoedWith,
+  type FinishedRun,
+  publishedTool,
+  strictEnv,
+  toolEnv,
+} from './helpers/tool-runs.ts';
+import { adminToken, send } from './helpers/worker.ts';
+
+const marker = () => `m${crypto.randomUUID().replaceAll('-', '')}`;
+
+function expectNodeFailure(run: FinishedRun, nodeId: string, code: string) {
+  expect(run.end.status, JSON.stringify(run.end)).toBe('failed');
+  expect(run.end.error).toMatchObject({ code, nodeId });
+  expect(run.record.status).toBe('failed');
+  expect(run.record.error).toMatchObject({ code, nodeId });
+  const step = run.record.steps.find((entry) => entry.nodeId === nodeId);
+  expect(step?.status).toBe('failed');
+  return step;
+}
+
+/**
+ * Starts a run of `stuckApp` and, once its code node has started, a whole run of another app. Answers
+ * the order in which the other run and the stuck code node finished: the worker keeps serving while
+ * user code spins only if `quick` comes first.
+ */
+async function raceAgainstStuckCode(stuck: { appId: string; key: string }) {
+  const quick = await publishedAppWithKey(workflowDocument('quick'));
+  const order: string[] = [];
+  const { response, settle } = await send(runPath(stuck.appId), {
+    token: stuck.key,
+    env: toolEnv,
+    json: { inputs: {} },
+  });
+  if (!response.body) throw new Error('no run stream');
+  let quickRun: Promise<void> | undefined;
+  const events: RunEvent[] = [];
+  for await (const event of parseRunEvents(response.body)) {
+    events.push(event);
+    if (event.type === 'node-start' && event.nodeId === 'code') {
+      quickRun = runToEnd(runPath(quick.app.id), quick.key, { inputs: { query: 'q' } }).then((result) => {
+        expect(result.outputs).toEqual({ result: 'quick: q' });
+        order.push('quick run');
+      });
+    }
+    if (event.type === 'node-end' && event.nodeId === 'code') order.push('stuck code');
+  }
+  await quickRun;
+  await settle();
+  return { order, events };
+}
+
+describe('user code that never ends', () => {
+  const spinning = {
+    'while (true) {}': 'function main() { while (true) {} }',
+    'a never-settling promise': 'async function main() { await new Promise(() => {}); return {}; }',
+    'an endless chain of awaits': 'async function main() { for (;;) await null; }',
+  };
+
+  for (const [name, code] of Object.entries(spinning)) {
+    it(`${name}: the node fails with code_timeout within its timeout, and the worker runs on`, async () => {
+      const timeoutMs = 600;
+      const tool = await publishedTool(chainDocument(name, [codeNode('code', code, { timeoutMs })], {}));
+      const run = await tool.run();
+      const step = expectNodeFailure(run, 'code', 'code_timeout');
+      // Bounded by the node's timeout plus the sandbox's grace, not by the test's 20 s: the margin is
+      // for a loaded machine, the point is that the run ended on its own.
+      expect(step?.elapsedMs ?? Number.POSITIVE_INFINITY).toBeLessThan(timeoutMs + 2_000);
+      expect(run.end.error?.message).toMatch(/time limit of 600 ms|never settles/);
+      // The same worker answers the next run.
+      const after = await publishedTool(
+        chainDocument('after', [codeNode('code', 'function main() { return { result: "ok" } }')], {
+          result: '{{code.result}}',
+        }),
+      );
+      expect((await after.run()).end).toMatchObject({ status: 'succeeded', outputs: { result: 'ok' } });
+    });
+  }
+
+  it('an await loop yields: a whole other run finishes while the code node spins', async () => {
+    const stuck = await publishedAppWithKey(
+      chainDocument('await loop', [codeNode('code', spinning['an endless chain of awaits'], { timeoutMs: 3_000 })], {}),
+    );
+    const { order, events } = await raceAgainstStuckCode({ appId: stuck.app.id, key: stuck.key });
+    const end = events.at(-1);
+    expect(end).toMatchObject({ type: 'run-end', status: 'failed', error: { nodeId: 'code' } });
+    // The sandbox's deadline and the engine's node timeout are the same number; whichever notices first names it.
+    expect(['code_timeout', 'node_timeout']).toContain(end?.type === 'run-end' ? end.error?.code : undefined);
+    expect(order).toEqual(['quick run', 'stuck code']);
+  });
+
+  // KNOWN GAP: `while (true) {}` runs inside one synchronous QuickJS call, and QuickJS's interrupt
+  // handler can only stop the guest, not pause it, so the isolate serves nothing else until the
+  // deadline (or the interrupt budget, ~0.25 × timeoutMs on deployed Workers) ends the node. The run
+  // still fails cleanly (the test above); only the "meanwhile" is missing. Fixing it needs the guest
+  // in another isolate (a sandbox Worker behind a service binding, or Worker Loader).
+  it.fails('while (true) {}: a whole other run finishes while the code node spins', async () => {
+    const stuck = await publishedAppWithKey(
+      chainDocument('busy loop', [codeNode('code', spinning['while (true) {}'], { timeoutMs: 3_000 })], {}),
+    );
+    const { order } = await raceAgainstStuckCode({ appId: stuck.app.id, key: stuck.key });
+    expect(order).toEqual(['quick run', 'stuck code']);
+  });
+});
+
+describe('user code that allocates without end', () => {
+  const hungry = {
+    'a huge array': 'function main() { const a = new Array(1e9).fill(0); return { n: a.length }; }',
+    'a growing list': 'function main() { const a = []; for (;;) a.push(new Array(1e5).fill(a.length)); }',
+    'a huge string': 'function main() { let s = "x"; for (;;) s += s; }',
+  };
+  for (const [name, code] of Object.entries(hungry)) {
+    it(`${name}: fails inside the sandbox with code_memory_limit; the next run works`, async () => {
+      const tool = await publishedTool(
+        chainDocument(name, [codeNode('code', code, { memoryLimitMb: 8, timeoutMs: 5_000 })], {}),
+      );
+      const run = await tool.run();
+      expectNodeFailure(run, 'code', 'code_memory_limit');
+      expect(run.end.error?.message).toMatch(/out of memory|too long/i);
+      const after = await publishedTool(
+        chainDocument('after', [codeNode('code', 'function main() { return { result: "alive" } }')], {
+          result: '{{code.result}}',
+        }),
+      );
+      expect((await after.run()).end).toMatchObject({ status: 'succeeded', outputs: { result: 'alive' } });
+    });
+  }
+});
+
+/** Names a Worker's global scope or a Node process has, none of which the sandbox may hold. */
+const hostNames = [
+  'fetch', 'Request', 'Response', 'Headers', 'caches', 'crypto', 'WebAssembly', 'process', 'require',
+  'module', 'Buffer', 'env', 'DB', 'navigator', 'setTimeout', 'setInterval', 'queueMicrotask',
+  'scheduler', 'WebSocket', 'HTMLRewriter', 'addEventListener', 'self', 'Deno', 'Bun', 'importScripts',
+  'connect', 'structuredClone',
+];
+
+const escapeProbe = `
+const topThis = this;
+async function main() {
+  const reached = {};
+  const names = (value) => (value && (typeof value === 'object' || typeof value === 'function')
+    ? Object.getOwnPropertyNames(value).sort() : [String(value)]);
+  const probe = async (name, get) => {
+    try {
+      const value = await get();
+      reached[name] = { same: value === globalThis, names: names(value) };
+    } catch (error) {
+      reached[name] = { threw: String(error && error.name) };
+    }
+  };
+  await probe('this.constructor.constructor', () => this.constructor.constructor('return globalThis')());
+  await probe('top-level this', () => topThis.constructor.constructor('return this')());
+  await probe('Function', () => Function('return this')());
+  await probe('new Function', () => new Function('return globalThis')());
+  await probe('eval', () => eval('globalThis'));
+  await probe('indirect eval', () => (0, eval)('this'));
+  await probe('async constructor', () => (async () => {}).constructor('return globalThis')());
+  await probe('generator constructor', () => (function* () {}).constructor('return globalThis')().next());
+  await probe('console.log constructor', () => console.log.constructor('return globalThis')());
+  await probe('main constructor', () => main.constructor('return globalThis')());
+  await probe('import cloudflare:workers', () => import('cloudflare:workers'));
+  await probe('import node:process', () => import('node:process'));
+  await probe('import a URL', () => import('https://example.com/x.js'));
+  const types = {};
+  for (const name of inputs_names) types[name] = eval('typeof ' + name);
+  return { reached, types, globals: Object.getOwnPropertyNames(globalThis).sort() };
+}`;
+
+describe('user code that looks for the host', () => {
+  it('this.constructor.constructor, Function, eval, import() and friends reach only the sandbox', async () => {
+    const envNames = Object.keys(toolEnv).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+    const lookFor = [...new Set([...hostNames, ...envNames])];
+    const code = `const inputs_names = ${JSON.stringify(lookFor)};\n${escapeProbe}`;
+    const tool = await publishedTool(
+      chainDocument('escape', [codeNode('code', code, { outputs: { reached: 'object', types: 'object', globals: 'array' } })], {
+        reached: '{{code.reached}}',
+        types: '{{code.types}}',
+        globals: '{{code.globals}}',
+      }),
+    );
+    const run = await tool.run();
+    expect(run.end.status, JSON.stringify(run.end)).toBe('succeeded');
+    const outputs = run.end.outputs as {
+      reached: Record<string, { same?: boolean; names?: string[]; threw?: string }>;
+      types: Record<string, string>;
+      globals: string[];
+    };
+    // Every constructor trick lands on the sandbox's own global object, which holds nothing of the host.
+    for (const [probe, result] of Object.entries(outputs.reached)) {
+      if (probe.startsWith('import')) {
+        expect(result.threw, probe).toBeDefined();
+        continue;
+      }
+      if (probe === 'generator constructor') {
+        expect(result.names, probe).toEqual(expect.arrayContaining(['done', 'value']));
+        continue;
+      }
+      expect(result.same, `${probe}: ${JSON.stringify(result)}`).toBe(true);
+    }
+    for (const name of lookFor) expect(outputs.types[name], name).toBe('undefined');
+    expect(outputs.globals.filter((name) => lookFor.includes(name))).toEqual([]);
+    expect(outputs.globals).toContain('console');
+  });
+});
+
+describe('a template that tries to run code', () => {
+  const attack = "{{constructor.constructor('return this')()}}";
+
+  it('is refused at publish with an invalid_reference diagnostic', async () => {
+    const document = chainDocument('template attack', [], { result: `before ${attack} after` });
+    const app = await createApp({ name: 'template attack', graph: document });
+    const published = await adminRequest(`/api/apps/${app.id}/publish`, { method: 'POST', json: {} });
+    const error = await expectError(published, 422, 'invalid_graph');
+    const { diagnostics } = error.details as { diagnostics: { code: string; message: string }[] };
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'invalid_reference' }));
+    // The editor's validation says the same, and a draft run refuses it too.
+    const validated = await adminJson<{ ok: boolean; diagnostics: { code: string }[] }>('/api/graph/validate', {
+      method: 'POST',
+      json: document,
+    });
+    expect(validated.diagnostics).toContainEqual(expect.objectContaining({ code: 'invalid_reference' }));
+    await expectError(
+      await adminRequest(`/api/apps/${app.id}/draft/runs`, { json: { inputs: {} } }),
+      422,
+      'invalid_graph',
+    );
+  });
+
+  it('prototype paths are refused too, and a caller-supplied template is text, never evaluated', async () => {
+    for (const reference of ['{{start.constructor}}', '{{start.query.constructor}}', '{{start.__proto__}}']) {
+      const document = chainDocument('prototype path', [], { result: reference });
+      const checked = await adminJson<{ diagnostics: { severity: string }[] }>('/api/graph/validate', {
+        method: 'POST',
+        json: document,
+      });
+      expect(checked.diagnostics.filter((entry) => entry.severity === 'error'), reference).not.toEqual([]);
+    }
+    const tool = await publishedTool(chainDocument('echo', [], { result: 'got {{start.query}}' }));
+    const run = await tool.run({ query: attack });
+    expect(run.end).toMatchObject({ status: 'succeeded', outputs: { result: `got ${attack}` } });
+  });
+});
