@@ -94,7 +94,11 @@ describe('user code that never ends', () => {
 
   it('an await loop yields: a whole other run finishes while the code node spins', async () => {
     const stuck = await publishedAppWithKey(
-      chainDocument('await loop', [codeNode('code', spinning['an endless chain of awaits'], { timeoutMs: 3_000 })], {}),
+      chainDocument(
+        'await loop',
+        [codeNode('code', spinning['an endless chain of awaits'], { timeoutMs: 3_000 })],
+        {},
+      ),
     );
     const { order, events } = await raceAgainstStuckCode({ appId: stuck.app.id, key: stuck.key });
     const end = events.at(-1);
@@ -144,10 +148,33 @@ describe('user code that allocates without end', () => {
 
 /** Names a Worker's global scope or a Node process has, none of which the sandbox may hold. */
 const hostNames = [
-  'fetch', 'Request', 'Response', 'Headers', 'caches', 'crypto', 'WebAssembly', 'process', 'require',
-  'module', 'Buffer', 'env', 'DB', 'navigator', 'setTimeout', 'setInterval', 'queueMicrotask',
-  'scheduler', 'WebSocket', 'HTMLRewriter', 'addEventListener', 'self', 'Deno', 'Bun', 'importScripts',
-  'connect', 'structuredClone',
+  'fetch',
+  'Request',
+  'Response',
+  'Headers',
+  'caches',
+  'crypto',
+  'WebAssembly',
+  'process',
+  'require',
+  'module',
+  'Buffer',
+  'env',
+  'DB',
+  'navigator',
+  'setTimeout',
+  'setInterval',
+  'queueMicrotask',
+  'scheduler',
+  'WebSocket',
+  'HTMLRewriter',
+  'addEventListener',
+  'self',
+  'Deno',
+  'Bun',
+  'importScripts',
+  'connect',
+  'structuredClone',
 ];
 
 const escapeProbe = `
@@ -188,11 +215,15 @@ describe('user code that looks for the host', () => {
     const lookFor = [...new Set([...hostNames, ...envNames])];
     const code = `const inputs_names = ${JSON.stringify(lookFor)};\n${escapeProbe}`;
     const tool = await publishedTool(
-      chainDocument('escape', [codeNode('code', code, { outputs: { reached: 'object', types: 'object', globals: 'array' } })], {
-        reached: '{{code.reached}}',
-        types: '{{code.types}}',
-        globals: '{{code.globals}}',
-      }),
+      chainDocument(
+        'escape',
+        [codeNode('code', code, { outputs: { reached: 'object', types: 'object', globals: 'array' } })],
+        {
+          reached: '{{code.reached}}',
+          types: '{{code.types}}',
+          globals: '{{code.globals}}',
+        },
+      ),
     );
     const run = await tool.run();
     expect(run.end.status, JSON.stringify(run.end)).toBe('succeeded');
@@ -230,10 +261,13 @@ describe('a template that tries to run code', () => {
     const { diagnostics } = error.details as { diagnostics: { code: string; message: string }[] };
     expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'invalid_reference' }));
     // The editor's validation says the same, and a draft run refuses it too.
-    const validated = await adminJson<{ ok: boolean; diagnostics: { code: string }[] }>('/api/graph/validate', {
-      method: 'POST',
-      json: document,
-    });
+    const validated = await adminJson<{ ok: boolean; diagnostics: { code: string }[] }>(
+      '/api/graph/validate',
+      {
+        method: 'POST',
+        json: document,
+      },
+    );
     expect(validated.diagnostics).toContainEqual(expect.objectContaining({ code: 'invalid_reference' }));
     await expectError(
       await adminRequest(`/api/apps/${app.id}/draft/runs`, { json: { inputs: {} } }),
@@ -249,10 +283,220 @@ describe('a template that tries to run code', () => {
         method: 'POST',
         json: document,
       });
-      expect(checked.diagnostics.filter((entry) => entry.severity === 'error'), reference).not.toEqual([]);
+      expect(
+        checked.diagnostics.filter((entry) => entry.severity === 'error'),
+        reference,
+      ).not.toEqual([]);
     }
     const tool = await publishedTool(chainDocument('echo', [], { result: 'got {{start.query}}' }));
     const run = await tool.run({ query: attack });
     expect(run.end).toMatchObject({ status: 'succeeded', outputs: { result: `got ${attack}` } });
+  });
+});
+
+describe('an http node aimed at a refused address', () => {
+  const port = () => new URL(controlUrl()).port;
+  /** Every spelling of the issue and a few more; those on the control server's port would reach it. */
+  const refused = (path: string) => [
+    `http://127.0.0.1:${port()}${path}`,
+    `http://localhost:${port()}${path}`,
+    `http://localhost.:${port()}${path}`,
+    `http://LOCALHOST:${port()}${path}`,
+    `http://0x7f.1:${port()}${path}`,
+    `http://127.1:${port()}${path}`,
+    `http://2130706433:${port()}${path}`,
+    `http://017700000001:${port()}${path}`,
+    `http://0177.0.0.1:${port()}${path}`,
+    `http://%31%32%37.0.0.1:${port()}${path}`,
+    `http://[::1]:${port()}${path}`,
+    `http://[::ffff:127.0.0.1]:${port()}${path}`,
+    `http://[::ffff:7f00:1]:${port()}${path}`,
+    `http://0.0.0.0:${port()}${path}`,
+    `http://[::]:${port()}${path}`,
+    `http://169.254.169.254/latest/meta-data/${path}`,
+    `http://[::ffff:169.254.169.254]/${path}`,
+    `http://0xa9fea9fe/${path}`,
+    `http://metadata.google.internal/computeMetadata/v1/${path}`,
+    `http://metadata.google.internal./${path}`,
+    `http://100.100.100.200/${path}`,
+    `http://[fd00:ec2::254]/${path}`,
+    `http://10.0.0.1/${path}`,
+    `http://172.16.0.1/${path}`,
+    `http://192.168.1.1/${path}`,
+    `http://100.64.0.1/${path}`,
+    `http://169.254.1.1/${path}`,
+    `http://[fe80::1]/${path}`,
+    `http://[fc00::1]/${path}`,
+    `http://224.0.0.1/${path}`,
+    `http://[ff02::1]/${path}`,
+    `http://255.255.255.255/${path}`,
+    `http://router/${path}`,
+    `http://printer.local/${path}`,
+    `http://service.internal/${path}`,
+    `http://127.0.0.1.nip.io:${port()}${path}`,
+  ];
+
+  it('is refused for every spelling, before anything is sent', async () => {
+    const mark = marker();
+    const tool = await publishedTool(
+      chainDocument('ssrf', [httpNode('call', '{{start.url}}')], { status: '{{call.status}}' }),
+      strictEnv,
+    );
+    for (const url of refused(`/echo?${mark}`)) {
+      const run = await tool.run({ url });
+      expect(run.end.error, `${url}: ${JSON.stringify(run.end)}`).toMatchObject({
+        code: 'egress_refused',
+        nodeId: 'call',
+      });
+      expect(run.record.status).toBe('failed');
+    }
+    for (const url of [
+      'file:///etc/passwd',
+      'gopher://127.0.0.1:70/',
+      `http://user:pw@127.0.0.1:${port()}/`,
+    ]) {
+      const run = await tool.run({ url });
+      expect(run.end.error, url).toMatchObject({ code: 'egress_refused', nodeId: 'call' });
+    }
+    expect(await echoedWith(mark)).toEqual([]);
+  });
+
+  it('the same node reaches the control server only where EGRESS_ALLOW_PRIVATE opens it', async () => {
+    const mark = marker();
+    const document = chainDocument('allowed', [httpNode('call', '{{start.url}}')], {
+      status: '{{call.status}}',
+    });
+    const open = await publishedTool(document, toolEnv);
+    const run = await open.run({ url: `${controlUrl()}/echo?${mark}` });
+    expect(run.end).toMatchObject({ status: 'succeeded', outputs: { status: 200 } });
+    expect(await echoedWith(mark)).toHaveLength(1);
+  });
+
+  /**
+   * Behind a redirect from the control server (127.0.0.1, reachable here because the tests set
+   * EGRESS_ALLOW_PRIVATE): every target that setting does not open must still be refused on the hop.
+   * Loopback and private targets behind a redirect from a public host are covered in Node by
+   * src/egress/redirects.test.ts, where the first hop can be a scripted public name.
+   */
+  it('is refused behind a redirect from an allowed host, whatever the status', async () => {
+    const mark = marker();
+    const tool = await publishedTool(
+      chainDocument('redirected', [httpNode('call', '{{start.url}}')], { status: '{{call.status}}' }),
+    );
+    const targets = refused(`/echo?${mark}`).filter((url) =>
+      /169\.254|0xa9fea9fe|metadata|100\.100\.100\.200|fd00:ec2|fe80|224\.0|ff02|255\.255|0\.0\.0\.0|\[::\]/.test(
+        url,
+      ),
+    );
+    expect(targets.length).toBeGreaterThan(10);
+    for (const [index, target] of targets.entries()) {
+      const status = [301, 302, 303, 307, 308][index % 5];
+      const url = `${controlUrl()}/redirect?status=${status}&to=${encodeURIComponent(target)}`;
+      const run = await tool.run({ url });
+      expect(run.end.error, `${target}: ${JSON.stringify(run.end)}`).toMatchObject({
+        code: 'egress_refused',
+        nodeId: 'call',
+      });
+      expect(run.end.error?.message).toMatch(/redirect/i);
+    }
+    // A redirect chain that ends at a refused address is refused at that hop too.
+    const metadata = 'http://169.254.169.254/latest/meta-data/';
+    const second = `${controlUrl()}/redirect?to=${encodeURIComponent(metadata)}`;
+    const first = `${controlUrl()}/redirect?to=${encodeURIComponent(second)}`;
+    expect((await tool.run({ url: first })).end.error).toMatchObject({ code: 'egress_refused' });
+    expect(await echoedWith(mark)).toEqual([]);
+  });
+});
+
+describe('a tool secret', () => {
+  const putSecret = async (name: string, value: string) => {
+    const { response } = await send(`/api/secrets/${name}`, {
+      method: 'PUT',
+      token: adminToken,
+      env: toolEnv,
+      json: { value },
+    });
+    expect(response.status).toBe(204);
+    return response.text();
+  };
+
+  it('reaches the tool, and no API response, run record, step, event or code node', async () => {
+    const mark = marker();
+    const name = `ADVERSARY_${mark.slice(1, 9).toUpperCase()}`;
+    const secret = `sk-adversary-${crypto.randomUUID()}`;
+    const answers: string[] = [await putSecret(name, secret)];
+    const document = chainDocument(
+      'secret everywhere',
+      [
+        httpNode('call', `${controlUrl()}/echo?${mark}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer {{secrets.${name}}}`, 'x-api-key': `{{secrets.${name}}}` },
+          body: `{"key": "{{secrets.${name}}}", "q": "{{start.query}}"}`,
+        }),
+        codeNode(
+          'peek',
+          `function main(inputs) {
+            const seen = JSON.stringify(inputs);
+            console.log('peek', seen);
+            const reachable = Object.getOwnPropertyNames(globalThis).join(',');
+            return { result: seen + ' | ' + reachable };
+          }`,
+          { inputs: { response: '{{call.json}}', body: '{{call.body}}', headers: '{{call.headers}}' } },
+        ),
+        // Reads what the tool received, secret included, from a URL that uses no secret: a service
+        // that reflects the secret back must not carry it into the run either.
+        httpNode('reflect', `${controlUrl()}/echoed`, { response: 'text' }),
+      ],
+      { echoed: '{{call.json}}', seen: '{{peek.result}}', reflected: '{{reflect.body}}' },
+    );
+    const tool = await publishedTool(document);
+    const run = await tool.run({ query: 'hello' });
+    expect(run.end.status, JSON.stringify(run.end)).toBe('succeeded');
+
+    // It did reach the tool, in every place the document put it.
+    const [received] = await echoedWith(mark);
+    expect(received?.headers.authorization).toBe(`Bearer ${secret}`);
+    expect(received?.headers['x-api-key']).toBe(secret);
+    expect(JSON.parse(received?.body ?? '{}')).toEqual({ key: secret, q: 'hello' });
+
+    // The code node saw the tool's answer with the secret masked, and nothing of the host.
+    const seen = String((run.end.outputs as { seen: string }).seen);
+    expect(seen).toContain('••••');
+    expect(seen).not.toContain(name);
+
+    const { key, app } = tool;
+    const runId = run.end.runId;
+    answers.push(
+      run.text,
+      JSON.stringify(run.record),
+      await (await adminRequest(`/api/apps/${app.id}/runs?limit=5`)).text(),
+      await (await adminRequest(`/api/apps/${app.id}`)).text(),
+      await (await adminRequest(`/api/apps/${app.id}/versions`)).text(),
+      await (await send('/api/secrets', { token: adminToken, env: toolEnv })).response.text(),
+      await (await send(`/v1/runs/${runId}`, { token: key, env: toolEnv })).response.text(),
+    );
+    for (const [index, text] of answers.entries()) expect(text, `answer ${index}`).not.toContain(secret);
+    expect(JSON.stringify(run.record.steps)).toContain('••••');
+  });
+
+  it('cannot be handed to a code node: publishing refuses {{secrets.…}} outside http requests', async () => {
+    const document = chainDocument(
+      'secret to code',
+      [
+        codeNode('code', 'function main(i) { return { result: i.key } }', {
+          inputs: { key: '{{secrets.ANY}}' },
+        }),
+      ],
+      { result: '{{code.result}}' },
+    );
+    const app = await createApp({ name: 'secret to code', graph: document });
+    const error = await expectError(
+      await adminRequest(`/api/apps/${app.id}/publish`, { method: 'POST', json: {} }),
+      422,
+      'invalid_graph',
+    );
+    expect((error.details as { diagnostics: { code: string }[] }).diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'secret_not_allowed' }),
+    );
   });
 });

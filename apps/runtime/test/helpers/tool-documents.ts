@@ -82,7 +82,12 @@ export function codeNode(
 export function httpNode(
   id: string,
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; response?: 'json' | 'text' } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    response?: 'json' | 'text';
+  } = {},
 ): ChainNode {
   return {
     id,
