@@ -4,7 +4,7 @@
  * back. What the sandbox, the egress and the template renderer refuse is proven here end to end; their
  * unit tests (src/sandbox, src/egress, packages/graph) cover the details.
  */
-import { parseRunEvents, type RunEvent, type RunRecord } from '@edgeflow/api';
+import { parseRunEvents, type RunEvent } from '@edgeflow/api';
 import { describe, expect, it } from 'vitest';
 import { adminJson, adminRequest, createApp, publishedAppWithKey } from './helpers/admin.ts';
 import { workflowDocument } from './helpers/documents.ts';
@@ -101,10 +101,11 @@ describe('user code that never ends', () => {
       ),
     );
     const { order, events } = await raceAgainstStuckCode({ appId: stuck.app.id, key: stuck.key });
-    const end = events.at(-1);
-    expect(end).toMatchObject({ type: 'run-end', status: 'failed', error: { nodeId: 'code' } });
-    // The sandbox's deadline and the engine's node timeout are the same number; whichever notices first names it.
-    expect(['code_timeout', 'node_timeout']).toContain(end?.type === 'run-end' ? end.error?.code : undefined);
+    expect(events.at(-1)).toMatchObject({
+      type: 'run-end',
+      status: 'failed',
+      error: { code: 'code_timeout', nodeId: 'code' },
+    });
     expect(order).toEqual(['quick run', 'stuck code']);
   });
 
@@ -498,5 +499,85 @@ describe('a tool secret', () => {
     expect((error.details as { diagnostics: { code: string }[] }).diagnostics).toContainEqual(
       expect.objectContaining({ code: 'secret_not_allowed' }),
     );
+  });
+});
+
+describe('an agent and its model', () => {
+  it('a call of a tool the document does not have is an error result, not a request; the agent answers', async () => {
+    const model = fakeModels.agentUnknownTool;
+    const mark = marker();
+    await scriptModel(model, { toolCalls: [{ name: 'drop_tables', arguments: { q: 'all' } }] });
+    const tool = await publishedTool(
+      chainDocument(
+        'unknown tool',
+        [
+          agentNode('agent', compatible(model), [
+            { name: 'lookup', url: `${controlUrl()}/echo?${mark}&q={{args.q}}` },
+          ]),
+        ],
+        { text: '{{agent.text}}', calls: '{{agent.toolCalls}}' },
+      ),
+    );
+    const run = await tool.run({ query: 'clean up' });
+    expect(run.end.status, JSON.stringify(run.end)).toBe('succeeded');
+    const outputs = run.end.outputs as {
+      text: string;
+      calls: { name: string; status: string; error: string }[];
+    };
+    expect(outputs.calls).toEqual([
+      expect.objectContaining({
+        name: 'drop_tables',
+        status: 'failed',
+        error: expect.stringMatching(/no tool named/),
+      }),
+    ]);
+    expect(await echoedWith(mark)).toEqual([]);
+    // The model was told, and answered.
+    const requests = await receivedRequests(model);
+    expect(requests).toHaveLength(2);
+    const last = messagesOf(requests[1]).at(-1);
+    expect(last?.role).toBe('tool');
+    expect(String(last?.content)).toMatch(/no tool named .drop_tables./);
+    expect(outputs.text).toMatch(/^Fake reply to tool result: /);
+  });
+
+  it('a model that never stops calling tools ends the run at maxSteps with max_steps_exceeded', async () => {
+    const model = fakeModels.agentLoop;
+    const mark = marker();
+    const name = `LOOP_${mark.slice(1, 9).toUpperCase()}`;
+    const secret = `sk-loop-${crypto.randomUUID()}`;
+    const { response } = await send(`/api/secrets/${name}`, {
+      method: 'PUT',
+      token: adminToken,
+      env: toolEnv,
+      json: { value: secret },
+    });
+    expect(response.status).toBe(204);
+    await scriptModel(model, {
+      toolCalls: [{ name: 'lookup', arguments: { q: 'again' } }],
+      repeatToolCalls: true,
+    });
+    const lookup = {
+      name: 'lookup',
+      url: `${controlUrl()}/echo?${mark}&q={{args.q}}`,
+      headers: { authorization: `Bearer {{secrets.${name}}}` },
+    };
+    const tool = await publishedTool(
+      chainDocument('loop', [agentNode('agent', compatible(model), [lookup], 3)], { text: '{{agent.text}}' }),
+    );
+    const run = await tool.run({ query: 'go' });
+    const step = expectNodeFailure(run, 'agent', 'max_steps_exceeded');
+    expect(run.end.error?.message).toMatch(/3 model calls/);
+    // Three model calls; the tools of the first two ran, the third's were refused by the bound.
+    expect(await receivedRequests(model)).toHaveLength(3);
+    const calls = await echoedWith(mark);
+    expect(calls).toHaveLength(2);
+    for (const call of calls) expect(call.headers.authorization).toBe(`Bearer ${secret}`);
+    // The tool echoed its headers back: what the model and the record got is masked.
+    expect(JSON.stringify(await receivedRequests(model))).not.toContain(secret);
+    expect(JSON.stringify(await receivedRequests(model))).toContain('••••');
+    expect(run.text).not.toContain(secret);
+    expect(JSON.stringify(run.record)).not.toContain(secret);
+    expect(step?.error?.code).toBe('max_steps_exceeded');
   });
 });

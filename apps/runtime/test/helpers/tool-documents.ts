@@ -103,11 +103,11 @@ export function httpNode(
   };
 }
 
-/** An agent node on `model` with http tools `{ name, url }` (GET, one string parameter `q`). */
+/** An agent node on `model` with http tools `{ name, url, headers? }` (GET, one string parameter `q`). */
 export function agentNode(
   id: string,
   model: string,
-  tools: readonly { name: string; url: string }[],
+  tools: readonly { name: string; url: string; headers?: Record<string, string> }[],
   maxSteps = 5,
 ): ChainNode {
   return {
@@ -123,6 +123,7 @@ export function agentNode(
         parameters: { type: 'object', properties: { q: { type: 'string' } } },
         method: 'GET',
         url: tool.url,
+        headers: tool.headers ?? {},
       })),
     },
   };
