@@ -4,11 +4,12 @@
  * (a) a trivial code node: COLD is the first code run after the platform started (a fresh isolate: the
  *     QuickJS WebAssembly instance is made and warmed on first use), measured on COLD_STARTS fresh
  *     platforms; WARM is every later run. Floor: the same app without the code node.
- * (b) the guarded egress: a run with one http GET to a local tool server, against the same run without
- *     the node, and against the same GET sent straight from Node (the plain request). The node's cost
- *     is (run with − run without); what the guard and the node add over a plain request is that minus
- *     the plain request. Node's fetch and workerd's fetch are different clients, so this is an upper
- *     bound on the guard itself; the http node's own elapsedMs (measured inside the worker) is printed too.
+ * (b) the guarded egress: a run with one http request to a local tool server, against the same run
+ *     without the node: the node's cost. Its floor is the same kind of request made with a plain `fetch`
+ *     from a bare worker under the same wrangler dev (test/bench/passthrough-worker, pointed at the tool
+ *     server): the bare worker forwarding one request, minus the bare worker answering alone. What the
+ *     guard and the node add is the difference of the two differences; the same request straight from
+ *     Node and the node's own elapsedMs (measured inside the worker) are printed too.
  * (c) an agent run that makes three tool calls (four model turns against the fake model, each
  *     MODEL_LATENCY_MS to its first token) against the sum of the same external calls made from Node
  *     one after another: four streamed chat completions and three tool GETs.
@@ -20,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { createClient } from '@edgeflow/api';
 import { createFakeModelServer, type FakeModelBehaviour } from '../fake-model/index.ts';
 import { startPlatform } from '../support/platform.ts';
+import { startDevWorker } from '../support/wrangler-dev.ts';
 import { interleaveRounds } from './runtime-rounds.ts';
 import { format, summarize } from './stats.ts';
 import { agentApp, codeApp, floorApp, httpApp } from './tools-documents.ts';
@@ -130,6 +132,11 @@ async function main() {
     EGRESS_ALLOW_PRIVATE: 'true',
   };
   const { platform, admin } = await startWithApps(settings);
+  // POSTs its body to MODEL_BASE_URL/chat/completions with a plain fetch; the tool server answers any path.
+  const bare = await startDevWorker('test/bench/passthrough-worker/wrangler.jsonc', {
+    MODEL_BASE_URL: tool.url,
+  });
+  running.push(bare);
   const base = platform.baseUrl;
   const floor = await publishedApp(admin, floorApp());
   const code = await publishedApp(admin, codeApp());
@@ -174,6 +181,8 @@ async function main() {
       code: { run: run(code, codeSteps, 'code') },
       http: { run: run(http, httpSteps, 'call') },
       plain: { run: () => timeRequest(`${tool.url}/lookup?q=word`) },
+      bareFetch: { run: () => timeRequest(bare.baseUrl, { method: 'POST', body: '{"q":"word"}' }) },
+      bareAlone: { run: () => timeRequest(bare.baseUrl) },
       agent: {
         run: async () => {
           fake.enqueue(model, ...agentTurns());
@@ -228,10 +237,14 @@ async function main() {
   console.log(line('run with the http node', get('http')));
   console.log(line('floor: the same run without it', get('floor')));
   console.log(line('http node (inside the worker)', httpSteps.values));
-  console.log(line('plain request from Node', get('plain')));
-  const nodeCost = summarize(get('http')).median - summarize(get('floor')).median;
+  console.log(line('bare worker forwarding the request (plain fetch)', get('bareFetch')));
+  console.log(line('bare worker answering alone', get('bareAlone')));
+  console.log(line('the request straight from Node', get('plain')));
+  const median = (name: string) => summarize(get(name)).median;
+  const nodeCost = median('http') - median('floor');
+  const plainCost = median('bareFetch') - median('bareAlone');
   console.log(
-    `  the node costs ${format(nodeCost)} at the median (run with − without); over the plain request: ${format(nodeCost - summarize(get('plain')).median)} (×${(nodeCost / summarize(get('plain')).median).toFixed(2)})`,
+    `  one request: ${format(nodeCost)} through the http node and the guard, ${format(plainCost)} with a plain fetch in a bare worker: the guard and the node add ${format(nodeCost - plainCost)} (×${(nodeCost / plainCost).toFixed(2)})`,
   );
 
   console.log(
