@@ -34,6 +34,11 @@ export interface FakeModelBehaviour {
   readonly usage?: FakeUsage;
   /** Made only when the last message is not a `tool` message, so the follow-up turn gets text. */
   readonly toolCalls?: readonly FakeToolCall[];
+  /**
+   * Make `toolCalls` after a tool result too: a model that never stops calling tools (an agent's
+   * `maxSteps` bound, or a scripted chain of tool turns through `enqueue`).
+   */
+  readonly repeatToolCalls?: boolean;
   /** The reply value when the request asks for JSON (`response_format`); encoded and streamed as text. */
   readonly json?: unknown;
   /** Answer with this HTTP status and an OpenAI error body instead of a completion (200 means normal). */

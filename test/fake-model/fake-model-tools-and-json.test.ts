@@ -82,6 +82,30 @@ describe('fake model tool calls', () => {
     ]);
   });
 
+  it('calls again after a tool result with repeatToolCalls (a model that never stops)', async () => {
+    server.script('m', { toolCalls: [{ name: 'get_weather', id: 'call_again' }], repeatToolCalls: true });
+    const body = await chat({
+      tools: [weatherTool],
+      messages: [
+        ...askWeather,
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            { id: 'call_again', type: 'function', function: { name: 'get_weather', arguments: '{}' } },
+          ],
+        },
+        { role: 'tool', tool_call_id: 'call_again', content: '21 degrees' },
+      ],
+    });
+    expect(body.choices).toMatchObject([
+      {
+        message: { content: null, tool_calls: [{ id: 'call_again', function: { name: 'get_weather' } }] },
+        finish_reason: 'tool_calls',
+      },
+    ]);
+  });
+
   it('synthesises arguments from the tool schema when tool_choice forces a call', async () => {
     const body = await chat({ messages: askWeather, tools: [weatherTool], tool_choice: 'required' });
     expect(body.choices).toMatchObject([

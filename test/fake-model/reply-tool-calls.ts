@@ -5,7 +5,7 @@ import type { PlannedToolCall } from './reply-plan-types.ts';
 
 /**
  * The tool calls of a reply. None when `tool_choice` is `none` or the last message is a tool result
- * (so the turn after a tool call answers with text); otherwise the scripted calls, or, when
+ * (so the turn after a tool call answers with text) unless `repeatToolCalls` says to go on; otherwise the scripted calls, or, when
  * `tool_choice` forces a tool and none is scripted, one call with arguments synthesised from the
  * tool's parameter schema.
  */
@@ -15,7 +15,8 @@ export function replyToolCalls(
   sequence: number,
 ): PlannedToolCall[] {
   const choice = request.toolChoice;
-  if (choice.mode === 'none' || request.messages.at(-1)?.role === 'tool') return [];
+  if (choice.mode === 'none') return [];
+  if (request.messages.at(-1)?.role === 'tool' && behaviour.repeatToolCalls !== true) return [];
   const scripted = behaviour.toolCalls ?? [];
   const calls = scripted.length > 0 ? scripted : forcedCalls(request.tools, choice);
   return calls.map((call, index) => ({

@@ -8,9 +8,10 @@ import type { NodeStatus } from './run-event.ts';
 export type NodeOutcomeFields = Pick<NodeEndFields, 'outputs' | 'error' | 'port'>;
 
 /**
- * The node-end of a started node: outcome, timing, usage, inputs, tries and logs, with secrets
- * masked when the node used any. Built field by field: this runs once per node, and spreads of
- * optional parts allocate.
+ * The node-end of a started node: outcome, timing, usage, inputs, tries and logs, with every secret
+ * the run loaded masked, whichever node loaded it (a service may echo a secret into a response that
+ * another node reads). Built field by field: this runs once per node, and spreads of optional parts
+ * allocate.
  */
 export function nodeEndFields(
   run: RunContext,
@@ -18,7 +19,6 @@ export function nodeEndFields(
   status: NodeStatus,
   outcome: NodeOutcomeFields,
 ): NodeEndFields {
-  const mask = runtime.usesSecrets;
   const fields: { -readonly [Field in keyof NodeEndFields]: NodeEndFields[Field] } = {
     nodeId: runtime.info.node.id,
     nodeType: runtime.info.node.type,
@@ -30,16 +30,17 @@ export function nodeEndFields(
     // What the caller already saw of a failed node stays in its trace.
     const partial =
       runtime.partialOutputs ?? (runtime.emittedText ? { text: runtime.emittedText } : undefined);
-    if (partial) fields.outputs = partial;
+    if (partial) fields.outputs = run.vault.mask(partial);
   }
   if (outcome.error) fields.error = outcome.error;
   if (outcome.port !== undefined) fields.port = outcome.port;
   const usage = runtime.usage;
   if (usage) fields.usage = { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
-  if (runtime.inputs) fields.inputs = mask ? run.vault.mask(runtime.inputs) : runtime.inputs;
+  const vault = run.vault;
+  if (runtime.inputs) fields.inputs = vault.mask(runtime.inputs);
   fields.startedAt = new Date(runtime.startedAt).toISOString();
   const attempts = runtime.attempts;
-  if (attempts && attempts.length > 1) fields.attempts = mask ? run.vault.mask(attempts) : attempts;
-  if (runtime.logs) fields.logs = runtime.logs;
+  if (attempts && attempts.length > 1) fields.attempts = vault.mask(attempts);
+  if (runtime.logs) fields.logs = vault.mask(runtime.logs);
   return fields;
 }

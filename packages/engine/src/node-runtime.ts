@@ -24,8 +24,6 @@ export class NodeRuntime {
   /** What a node had produced when it failed (e.g. the text of a broken model stream), for its trace. */
   partialOutputs: Record<string, unknown> | undefined;
   logs: readonly string[] | undefined;
-  /** Whether the node loaded secrets: then everything it reports is masked. */
-  usesSecrets = false;
   /** Set once the node did something a retry would repeat visibly (text streamed, a tool called). */
   committed = false;
   /** Everything this node emitted as text-delta, e.g. an answer's reply so far. */
@@ -132,7 +130,6 @@ export class NodeRuntime {
         if (!names.includes(name)) names.push(name);
     }
     if (names.length === 0) return;
-    this.usesSecrets = true;
     await this.run.vault.load(names, this.run.ports.secrets);
   }
 

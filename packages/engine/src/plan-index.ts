@@ -1,5 +1,6 @@
 import type { OnError, Plan, PlanNode } from '@edgeflow/graph';
 import { type PreparedTemplate, prepareTemplate } from './prepared-template.ts';
+import { sandboxBackstopMs } from './run-limits.ts';
 
 /** What the scheduler needs about one node, computed once per plan. */
 export interface NodeInfo {
@@ -18,7 +19,7 @@ export interface NodeInfo {
   readonly leadsToAnswer: boolean;
   /** An llm/agent whose `{{id.text}}` an answer forwards while it streams: keep its live text. */
   readonly keepsText: boolean;
-  /** The node's own `timeoutMs`, when its kind has one and it is set. */
+  /** The node's own `timeoutMs`, when its kind has one and it is set (a code node's plus the sandbox backstop). */
   readonly timeoutMs: number | undefined;
 }
 
@@ -29,7 +30,8 @@ function onErrorOf(node: PlanNode): OnError {
 }
 
 function timeoutOf(node: PlanNode): number | undefined {
-  return 'timeoutMs' in node.config ? node.config.timeoutMs : undefined;
+  if (!('timeoutMs' in node.config)) return undefined;
+  return node.type === 'code' ? node.config.timeoutMs + sandboxBackstopMs : node.config.timeoutMs;
 }
 
 /** A plan with its per-run lookups precomputed; get it through `indexPlan`. */

@@ -10,6 +10,13 @@ export interface RunLimits {
   readonly maxTokens: number;
 }
 
+/**
+ * A code node's sandbox enforces the node's `timeoutMs` itself and says so (`code_timeout`); the run's
+ * own deadline for the node comes this much later, as the backstop for a sandbox that does not
+ * return. With both at the same instant, whichever timer fired first named the failure.
+ */
+export const sandboxBackstopMs = 1_000;
+
 export const defaultRunLimits: RunLimits = {
   maxSteps: 500,
   wallTimeMs: 300_000,

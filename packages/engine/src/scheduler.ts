@@ -211,7 +211,9 @@ export class Scheduler {
     this.#runtimes[index] = undefined;
     runtime.dispose();
     if (outcome.ok) {
-      const outputs = runtime.usesSecrets ? run.vault.mask(outcome.result.outputs) : outcome.result.outputs;
+      // Every node's, not only those that used a secret: a service may reflect a secret back to a
+      // later request that carries none (masking is a no-op until the run loaded a secret).
+      const outputs = run.vault.mask(outcome.result.outputs);
       const port = outcome.result.port ?? defaultPort;
       run.outputs[index] = outputs;
       this.#nodeEnd(runtime, 'succeeded', { outputs, port });

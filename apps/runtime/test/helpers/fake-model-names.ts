@@ -25,6 +25,9 @@ export const fakeModels = {
   embedding: 'fake-embedding',
   embeddingDown: 'fake-embedding-down',
   knowledgeQa: 'fake-knowledge-qa',
+  /** Agents (adversarial.test.ts): a call of a tool the document does not have, and a model that never stops. */
+  agentUnknownTool: 'fake-agent-unknown-tool',
+  agentLoop: 'fake-agent-loop',
 } as const;
 
 /** `OPENAI_COMPATIBLE_MODELS`: every name above. */

@@ -13,7 +13,8 @@ export interface ReceivedChatRequest {
  * The fake model server lives in Node while the tests run inside workerd, which cannot call its
  * methods. This small HTTP server lets them script it over HTTP:
  * `POST /script {model, behaviour}`, `POST /enqueue {model, behaviours}`, `GET /requests?model=`; and it
- * is the tool endpoint of http nodes: any method on `/echo` answers what it received (`GET /echoed` lists it).
+ * is the tool endpoint of http nodes: any method on `/echo` answers what it received (`GET /echoed` lists it),
+ * and `/redirect?to=<url>&status=<3xx>` redirects there (an allowed host pointing at a refused one).
  * Test files run in parallel against the one fake, so each test uses model names of its own and
  * nothing is ever reset globally.
  */
@@ -52,6 +53,12 @@ async function answer(fake: FakeModelServer, request: IncomingMessage, response:
     return send(response, 200, received);
   }
   if (request.method === 'GET' && url.pathname === '/echoed') return send(response, 200, { echoed });
+  // An allowed host that redirects wherever the test says: the egress must check the Location too.
+  if (url.pathname === '/redirect') {
+    const status = Number(url.searchParams.get('status') ?? '302');
+    response.writeHead(status, { location: url.searchParams.get('to') ?? '/' }).end();
+    return;
+  }
   if (request.method !== 'POST') return send(response, 404, { error: 'unknown control route' });
   const body = JSON.parse(await readText(request)) as {
     model: string;

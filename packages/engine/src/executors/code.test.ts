@@ -61,6 +61,29 @@ describe('code node', () => {
     expect(seen).toEqual([{ code: 'function main(){}', inputs: {}, timeoutMs: 500, memoryLimitMb: 16 }]);
   });
 
+  it('names the sandbox’s code_timeout, even when it answers right at timeoutMs; the run’s deadline is a backstop', async () => {
+    const onTime: SandboxPort = {
+      execute: (request) =>
+        new Promise((resolve) =>
+          setTimeout(
+            () => resolve({ ok: false, error: { code: 'code_timeout', message: 'too slow' }, logs: [] }),
+            request.timeoutMs,
+          ),
+        ),
+    };
+    const timed = await runPlan(codePlan({ code: 'x', timeoutMs: 50 }), {
+      inputs: { text: 't' },
+      ports: testPorts({ sandbox: onTime }),
+    });
+    expect(runEnd(timed).error).toMatchObject({ code: 'code_timeout', nodeId: 'code' });
+    const never: SandboxPort = { execute: () => new Promise(() => {}) };
+    const hung = await runPlan(codePlan({ code: 'x', timeoutMs: 50 }), {
+      inputs: { text: 't' },
+      ports: testPorts({ sandbox: never }),
+    });
+    expect(runEnd(hung).error).toMatchObject({ code: 'node_timeout', nodeId: 'code' });
+  });
+
   it('fails with code_invalid_output when a declared output is missing or of another type', async () => {
     const sandbox = createFunctionSandbox();
     const wrongType = await runPlan(codePlan({ code: 'function main() { return { result: 42 }; }' }), {

@@ -150,6 +150,40 @@ describe('http node', () => {
     expect(runEnd(events).outputs).toMatchObject({ json: { echoedAuth: `Bearer ${secretMask}` } });
   });
 
+  it('masks a secret that another service reflects to a node that used none', async () => {
+    // The first call sends the secret; the second, with no secret of its own, reads it back.
+    let seen = '';
+    const http = createScriptedHttp((request) => {
+      if (request.url.endsWith('/send')) seen = request.headers.Authorization ?? '';
+      return jsonResponse({ reflected: seen });
+    });
+    const plan = planFrom({
+      mode: 'workflow',
+      nodes: [
+        start,
+        {
+          id: 'send',
+          type: 'http',
+          config: { url: 'https://a.example/send', headers: { Authorization: '{{secrets.api_key}}' } },
+        },
+        { id: 'read', type: 'http', config: { url: 'https://b.example/read' } },
+        { id: 'end', type: 'end', config: { outputs: [{ name: 'read', value: '{{read.body}}' }] } },
+      ],
+      edges: [
+        ['start', 'send'],
+        ['send', 'read'],
+        ['read', 'end'],
+      ],
+    });
+    const events = await runPlan(plan, {
+      inputs: { id: '1' },
+      ports: testPorts({ http, secrets: secrets({ api_key: 'sk-reflected-secret' }) }),
+    });
+    expect(seen).toBe('sk-reflected-secret');
+    expect(everyString(events)).not.toContain('sk-reflected-secret');
+    expect(runEnd(events).outputs).toEqual({ read: `{"reflected":"${secretMask}"}` });
+  });
+
   it('fails clearly when a secret is not set or there is no secret store, and without an http port', async () => {
     const plan = httpPlan({
       url: 'https://api.example.com/',
