@@ -66,7 +66,7 @@ describe('npm run deploy', () => {
     expect(status, output).toBe(0);
     expect(output).toMatch(/Dry run: the Worker bundles \(.*gzip.*\); nothing was uploaded/);
     expect(output).not.toMatch(
-      /Checking that Cloudflare|Creating the D1|Vectorize index edgeflow|Deploying the Worker/,
+      /Checking that Cloudflare|Creating the D1|▸ Vectorize index|Deploying the Worker/,
     );
     expect((await readFile(join(outdir, 'index.js'))).byteLength).toBeGreaterThan(0);
     // wrangler's binding table for the deploy configuration: the index, sized for the model.
@@ -106,7 +106,7 @@ describe('npm run deploy', () => {
     expect(output).toContain(`Cannot reach Cloudflare (${unreachable}`);
     expect(output).toContain('npm run deploy -- --dry-run');
     expect(output).not.toMatch(
-      /Creating the D1|Applying the database migrations|Vectorize index|Deploying the Worker/,
+      /Creating the D1|Applying the database migrations|▸ Vectorize index|Deploying the Worker/,
     );
     expect(await readFile(config, 'utf8')).toBe(before);
   });
