@@ -2,6 +2,7 @@
 // `npm run deploy`: puts the platform on your Cloudflare account, one idempotent step after another —
 // bundle (offline), D1 database (created once; its id written into apps/runtime/wrangler.jsonc),
 // migrations (remote), secrets (ADMIN_TOKEN and SECRETS_MASTER_KEY generated once; provider keys from this environment),
+// the Vectorize index for knowledge-base vectors (when an embedding model is named; scripts/vectorize.mjs),
 // and the Worker itself. `npm run deploy -- --dry-run` runs only the offline bundle step.
 // Every wrangler call goes through scripts/wrangler.mjs (wrangler's own bin refuses Node 20).
 import { randomBytes } from 'node:crypto';
@@ -11,11 +12,27 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAssets } from './build-assets.mjs';
 import { workerSettings } from './settings.mjs';
+import {
+  embeddingDimensions,
+  resolveVectorize,
+  savedVectorize,
+  saveVectorize,
+  withVectorizeBinding,
+} from './vectorize.mjs';
 import { runtimeDir, wranglerSpawn } from './wrangler.mjs';
 
-const usage = `Usage: npm run deploy [-- --dry-run] [-- --outdir <dir>]
+const usage = `Usage: npm run deploy [-- --dry-run] [-- --outdir <dir>] [-- --embedding-model <provider:model>]
   --dry-run       only bundle the Worker offline (wrangler deploy --dry-run) and print its size
   --outdir <dir>  where the bundle goes (default apps/runtime/dist)
+  --embedding-model <provider:model>
+                  knowledge bases will embed with this model: create (once) a Vectorize index of its
+                  dimensions (cosine) and bind it as VECTORIZE; remembered in apps/runtime/vectorize.json.
+                  Known sizes: ${Object.entries(embeddingDimensions)
+                    .map(([model, size]) => `${model} ${size}`)
+                    .join(', ')}
+  --embedding-dimensions <n>  the model's vector size, for a model not listed above
+  --vectorize-index <name>    the index name (default edgeflow-knowledge)
+  Without these, a deploy binds the index an earlier one created, or none (vectors then stay in D1).
 Settings taken from this environment and stored as Worker secrets when present:
   ADMIN_TOKEN and SECRETS_MASTER_KEY (generated on the first deploy when absent), DASHSCOPE_API_KEY, DASHSCOPE_BASE_URL,
   OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_COMPATIBLE_BASE_URL, OPENAI_COMPATIBLE_API_KEY,
@@ -32,7 +49,14 @@ const apiBaseUrl = process.env.CLOUDFLARE_API_BASE_URL ?? 'https://api.cloudflar
 let options;
 try {
   options = parseArgs({
-    options: { 'dry-run': { type: 'boolean' }, outdir: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      'dry-run': { type: 'boolean' },
+      outdir: { type: 'string' },
+      'embedding-model': { type: 'string' },
+      'embedding-dimensions': { type: 'string' },
+      'vectorize-index': { type: 'string' },
+      help: { type: 'boolean' },
+    },
   }).values;
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
@@ -50,6 +74,32 @@ function fail(message) {
 }
 
 const step = (text) => console.log(`\n▸ ${text}`);
+
+let vectorize;
+try {
+  vectorize = resolveVectorize({
+    model: options['embedding-model'],
+    dimensions: options['embedding-dimensions'],
+    indexName: options['vectorize-index'],
+  });
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Runs `work` with the path of the configuration to deploy: wrangler.jsonc itself, or (with Vectorize)
+ * a copy next to it that adds the binding, removed afterwards.
+ */
+async function withDeployConfig(work) {
+  if (!vectorize) return work(configPath);
+  const deployConfig = join(runtimeDir, 'wrangler.deploy.jsonc');
+  writeFileSync(deployConfig, withVectorizeBinding(readFileSync(configPath, 'utf8'), vectorize.indexName));
+  try {
+    return await work(deployConfig);
+  } finally {
+    rmSync(deployConfig, { force: true });
+  }
+}
 
 /**
  * Runs wrangler, showing its output as it comes and keeping it for parsing. `input` is written to its
@@ -82,7 +132,14 @@ async function bundle() {
   const outdir = options.outdir ?? join(runtimeDir, 'dist');
   step(`Bundling the Worker offline into ${relative(process.cwd(), outdir) || '.'}`);
   buildAssets();
-  const { status, output } = await wrangler(['deploy', '--dry-run', '--outdir', outdir]);
+  if (vectorize) {
+    console.log(
+      `  Binding VECTORIZE to the Vectorize index ${vectorize.indexName} (${vectorize.dimensions} dimensions)`,
+    );
+  }
+  const { status, output } = await withDeployConfig((config) =>
+    wrangler(['deploy', '--dry-run', '--outdir', outdir, '--config', config]),
+  );
   if (status !== 0) fail('Bundling the Worker failed (see above); nothing was uploaded.');
   const size = /Total Upload: ([^\n]+)/.exec(output)?.[1]?.trim();
   return size;
@@ -159,6 +216,60 @@ async function applyMigrations() {
   if (status !== 0) fail(`Applying the migrations failed (see above).${offlineHint(output)}`);
 }
 
+/**
+ * The Vectorize index (created once, cosine, with the metadata indexes the search filters on), then
+ * its settings saved so later deploys bind it too.
+ */
+async function ensureVectorizeIndex() {
+  const { indexName, dimensions } = vectorize;
+  step(`Vectorize index ${indexName} (${dimensions} dimensions, cosine)`);
+  const created = await wrangler([
+    'vectorize',
+    'create',
+    indexName,
+    `--dimensions=${dimensions}`,
+    '--metric=cosine',
+  ]);
+  if (created.status !== 0) {
+    // Already there (an earlier deploy, a teammate): use it if it holds vectors of this size.
+    const found = await wrangler(['vectorize', 'get', indexName, '--json'], { quiet: true });
+    let existing;
+    try {
+      const index = JSON.parse(found.output.slice(found.output.indexOf('{')));
+      existing = index.config?.dimensions ?? index.dimensions;
+    } catch {
+      existing = undefined;
+    }
+    if (found.status !== 0 || existing === undefined) {
+      fail(
+        `Creating the Vectorize index failed (see above).${offlineHint(created.output + found.output)} Create it with ` +
+          `\`node scripts/wrangler.mjs vectorize create ${indexName} --dimensions=${dimensions} --metric=cosine\`.`,
+      );
+    }
+    if (existing !== dimensions) {
+      fail(
+        `The Vectorize index ${indexName} already exists with ${existing} dimensions, not ${dimensions}. ` +
+          'Deploy with --vectorize-index <another name>, or delete that index if nothing uses it.',
+      );
+    }
+    console.log(`  ${indexName} exists with ${existing} dimensions: kept.`);
+  }
+  for (const property of ['knowledgeBaseId', 'documentId']) {
+    const made = await wrangler(
+      ['vectorize', 'create-metadata-index', indexName, `--propertyName=${property}`, '--type=string'],
+      { quiet: true },
+    );
+    if (made.status !== 0 && !/already exists|duplicate/i.test(made.output)) {
+      fail(`Indexing the metadata property ${property} failed:\n${made.output}${offlineHint(made.output)}`);
+    }
+    console.log(`  Metadata index ${property}: ready`);
+  }
+  if (JSON.stringify(savedVectorize()) !== JSON.stringify(vectorize)) {
+    saveVectorize(vectorize);
+    console.log('  Wrote the index into apps/runtime/vectorize.json (commit it: later deploys bind it too).');
+  }
+}
+
 /** Names of the secrets the deployed Worker has; none before its first deploy. */
 async function existingSecrets() {
   const { status, output } = await wrangler(['secret', 'list', '--format', 'json'], { quiet: true });
@@ -204,7 +315,9 @@ async function deploy() {
   writeFileSync(secretsFile, JSON.stringify(secrets), { mode: 0o600 });
   let result;
   try {
-    result = await wrangler(['deploy', '--secrets-file', secretsFile]);
+    result = await withDeployConfig((config) =>
+      wrangler(['deploy', '--secrets-file', secretsFile, '--config', config]),
+    );
   } finally {
     rmSync(secretsDirectory, { recursive: true, force: true });
   }
@@ -230,4 +343,5 @@ await bundle();
 await checkLogin();
 await ensureDatabase();
 await applyMigrations();
+if (vectorize) await ensureVectorizeIndex();
 await deploy();

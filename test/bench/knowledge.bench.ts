@@ -5,8 +5,10 @@
  * 2. top-5 keyword queries (`POST …/query`, mixed zh/en) over the resulting 10,000+ chunks, median and
  *    p95, interleaved round by round with the floor: `GET /api/knowledge-bases/{unknown id}`, one
  *    indexed D1 read (a bare D1 round trip) through the same HTTP, auth and Worker path.
+ * 3. the same corpus in a base with `local:hash` embeddings (256 dimensions), then top-5 vector and hybrid
+ *    queries (exact cosine over every vector of the base, in the Worker), next to the same floor.
  * Target: keyword query median under 20 ms locally.
- * Usage: npm run bench:knowledge   (ROUNDS, WARMUP to change)
+ * Usage: npm run bench:knowledge   (ROUNDS, WARMUP, VECTOR_ROUNDS to change; VECTOR_ROUNDS=0 skips step 3)
  */
 import { createClient } from '@edgeflow/api';
 import { startPlatform } from '../support/platform.ts';
@@ -19,6 +21,7 @@ const setting = (name: string, fallback: number) => {
 };
 const rounds = setting('ROUNDS', 200);
 const warmup = setting('WARMUP', 20);
+const vectorRounds = process.env.VECTOR_ROUNDS === '0' ? 0 : setting('VECTOR_ROUNDS', 20);
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 async function main() {
@@ -93,6 +96,59 @@ async function main() {
         `query − floor median ${format(query.median - floor.median)}`,
     );
     console.log(`  target: median under 20 ms: ${query.median < 20 ? 'within' : 'OVER'}`);
+
+    if (vectorRounds > 0) {
+      const embedded = await admin.createKnowledgeBase({
+        name: 'benchmark vectors',
+        chunking: { size: 300, overlap: 30 },
+        embeddingModel: 'local:hash',
+      });
+      const begun = performance.now();
+      let vectorChunks = 0;
+      for (const document of corpus) {
+        const added = await admin.addDocument(embedded.id, {
+          title: document.title,
+          text: document.text,
+          type: 'markdown',
+        });
+        vectorChunks += added.chunkCount;
+      }
+      console.log(
+        `ingest with local:hash embeddings: ${vectorChunks} chunks in ${((performance.now() - begun) / 1000).toFixed(2)} s`,
+      );
+      const embeddedUrl = `${platform.baseUrl}/api/knowledge-bases/${embedded.id}/query`;
+      const modeQuery = (mode: string) => async () => {
+        const response = await fetch(embeddedUrl, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ query: queries[turn++ % queries.length] ?? '', topK: 5, mode }),
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${mode} query answered ${response.status}`);
+      };
+      const vectorSamples = await interleave(
+        {
+          vector: modeQuery('vector'),
+          hybrid: modeQuery('hybrid'),
+          floor: async () => {
+            const response = await fetch(floorUrl, { headers });
+            await response.arrayBuffer();
+          },
+        },
+        { rounds: vectorRounds, warmup: 2 },
+      );
+      const vectorFloor = summarize(vectorSamples.floor ?? []);
+      console.log(
+        `top-5 over ${vectorChunks} chunks with 256-dimensional vectors (${vectorRounds} samples each):`,
+      );
+      for (const mode of ['vector', 'hybrid']) {
+        const stats = summarize(vectorSamples[mode] ?? []);
+        console.log(
+          `  ${mode}: median ${format(stats.median)}, p95 ${format(stats.p95)} ` +
+            `(${(stats.median / vectorFloor.median).toFixed(1)}× the floor's median ${format(vectorFloor.median)})`,
+        );
+      }
+    }
   } finally {
     await platform.stop();
   }

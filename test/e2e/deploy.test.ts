@@ -3,7 +3,7 @@
  * scripts/wrangler.mjs, as on Node 20 it must) and stays small, and `npm run deploy` bundles with
  * `--dry-run` and fails clearly, changing nothing, when Cloudflare cannot be reached.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,9 @@ describe('the Worker bundle', () => {
     const bundle = await buildWorkerBundle(join(scratch, 'bundle'));
     expect(bundle.exitCode, bundle.output).toBe(0);
     expect(bundle.output).toContain('--dry-run: exiting now');
+    // Vectorize does not run locally: the configuration `npm start` uses never binds it.
+    expect(bundle.output).toContain('env.DB (edgeflow)');
+    expect(bundle.output).not.toContain('VECTORIZE');
     const scripts = bundle.modules.filter((module) => /\.m?js$/.test(module.file));
     expect(scripts.map((module) => module.file)).toContain('index.js');
     for (const module of bundle.modules) {
@@ -49,13 +52,46 @@ describe('the Worker bundle', () => {
 });
 
 describe('npm run deploy', () => {
-  it('with --dry-run bundles only and uploads nothing', async () => {
+  it('with --dry-run bundles only and uploads nothing; an embedding model binds a Vectorize index', async () => {
     const outdir = join(scratch, 'dry-run');
-    const { status, output } = await deployScript(['--dry-run', '--outdir', outdir]);
+    const config = join(repositoryRoot, 'apps/runtime/wrangler.jsonc');
+    const before = await readFile(config, 'utf8');
+    const { status, output } = await deployScript([
+      '--dry-run',
+      '--outdir',
+      outdir,
+      '--embedding-model',
+      'alibaba:text-embedding-v3',
+    ]);
     expect(status, output).toBe(0);
     expect(output).toMatch(/Dry run: the Worker bundles \(.*gzip.*\); nothing was uploaded/);
-    expect(output).not.toMatch(/Checking that Cloudflare|Creating the D1|Deploying the Worker/);
+    expect(output).not.toMatch(
+      /Checking that Cloudflare|Creating the D1|▸ Vectorize index|Deploying the Worker/,
+    );
     expect((await readFile(join(outdir, 'index.js'))).byteLength).toBeGreaterThan(0);
+    // wrangler's binding table for the deploy configuration: the index, sized for the model.
+    expect(output).toContain('Binding VECTORIZE to the Vectorize index edgeflow-knowledge (1024 dimensions)');
+    expect(output).toMatch(/env\.VECTORIZE \(edgeflow-knowledge\)\s+Vectorize Index/);
+    // Nothing of it stays behind: the local configuration and the remembered settings are untouched.
+    expect(await readFile(config, 'utf8')).toBe(before);
+    await expect(access(join(repositoryRoot, 'apps/runtime/wrangler.deploy.jsonc'))).rejects.toThrow();
+    await expect(access(join(repositoryRoot, 'apps/runtime/vectorize.json'))).rejects.toThrow();
+  });
+
+  it('refuses an embedding model whose vector size it cannot know or Vectorize cannot hold', async () => {
+    const unknown = await deployScript(['--dry-run', '--embedding-model', 'openai:some-new-embedding']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.output).toContain('--embedding-dimensions <n>');
+    const large = await deployScript([
+      '--dry-run',
+      '--embedding-model',
+      'openai:text-embedding-3-large',
+      '--embedding-dimensions',
+      '3072',
+    ]);
+    expect(large.status).toBe(1);
+    expect(large.output).toContain('1 to 1536 dimensions, not 3072');
+    for (const { output } of [unknown, large]) expect(output).not.toContain('Bundling');
   });
 
   it('fails with a clear message and changes nothing when Cloudflare cannot be reached', async () => {
@@ -63,11 +99,15 @@ describe('npm run deploy', () => {
     const before = await readFile(config, 'utf8');
     // A port nothing listens on stands in for the API: the script must stop before any remote step.
     const unreachable = `http://127.0.0.1:${await freePort()}/client/v4`;
-    const { status, output } = await deployScript([], { CLOUDFLARE_API_BASE_URL: unreachable });
+    const { status, output } = await deployScript(['--embedding-model', 'workers-ai:@cf/baai/bge-m3'], {
+      CLOUDFLARE_API_BASE_URL: unreachable,
+    });
     expect(status).toBe(1);
     expect(output).toContain(`Cannot reach Cloudflare (${unreachable}`);
     expect(output).toContain('npm run deploy -- --dry-run');
-    expect(output).not.toMatch(/Creating the D1|Applying the database migrations|Deploying the Worker/);
+    expect(output).not.toMatch(
+      /Creating the D1|Applying the database migrations|▸ Vectorize index|Deploying the Worker/,
+    );
     expect(await readFile(config, 'utf8')).toBe(before);
   });
 
@@ -76,5 +116,6 @@ describe('npm run deploy', () => {
     expect(status).toBe(0);
     expect(output).toContain('--dry-run');
     expect(output).toContain('ADMIN_TOKEN');
+    expect(output).toContain('--embedding-model');
   });
 });

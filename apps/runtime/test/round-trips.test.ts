@@ -5,7 +5,8 @@ import { adminJson, publishedAppWithKey } from './helpers/admin.ts';
 import { countingDatabase, type RoundTrips } from './helpers/counting-database.ts';
 import { chatDocument } from './helpers/documents.ts';
 import { readRunEvents, runEndOf, runPath } from './helpers/run-stream.ts';
-import { send, testEnv } from './helpers/worker.ts';
+import { adminToken, request, send, testEnv } from './helpers/worker.ts';
+import { addText, createBase } from './knowledge/knowledge-helpers.ts';
 
 /** Runs the app with a counting D1 binding; answers the round trips of that one run and its id. */
 async function countedRun(appId: string, key: string, body: Record<string, unknown>) {
@@ -67,5 +68,32 @@ describe('D1 round trips per run', () => {
     const last = record.steps.find((step) => step.nodeId === 'step_37');
     expect(last?.outputs).toEqual({ text: 'step 37: forty' });
     expect(record.outputs).toEqual({ answer: 'Echo: forty' });
+  });
+});
+
+describe('D1 round trips per knowledge-base query', () => {
+  it('costs one round trip for a keyword query, found or not, and for an unknown base (404)', async () => {
+    const base = await createBase({ name: 'round trips' });
+    await addText(base.id, 'Shipping', 'Parcels leave the warehouse within two working days.');
+    const counted = async (kbId: string, body: Record<string, unknown>) => {
+      const { database, counts } = countingDatabase(testEnv.DB);
+      const response = await request(`/api/knowledge-bases/${kbId}/query`, {
+        token: adminToken,
+        env: { ...testEnv, DB: database },
+        json: body,
+      });
+      return { status: response.status, body: await response.json(), counts: { ...counts } };
+    };
+    const one: RoundTrips = { batch: 1, statement: 0, other: 0 };
+    const found = await counted(base.id, { query: 'when do parcels leave?', mode: 'keyword' });
+    expect(found.status).toBe(200);
+    expect((found.body as { chunks: unknown[] }).chunks).toHaveLength(1);
+    expect(found.counts).toEqual(one);
+    // `auto` on a base without an embedding model is keyword search: the same single batch.
+    expect((await counted(base.id, { query: 'parcels' })).counts).toEqual(one);
+    expect((await counted(base.id, { query: 'nothing matches this' })).counts).toEqual(one);
+    const unknown = await counted('kb_doesnotexist0000000', { query: 'parcels', mode: 'keyword' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.counts).toEqual(one);
   });
 });

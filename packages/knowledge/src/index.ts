@@ -20,6 +20,7 @@ export {
   type EmbedTexts,
   type KnowledgeRetriever,
   type KnowledgeSearch,
+  type KnowledgeSearchResult,
 } from './search/knowledge-retriever.ts';
 export { fuseRankings, type RankedHit } from './search/rank-fusion.ts';
 export { indexTerms, matchExpression, segmentWords } from './search/segment-words.ts';

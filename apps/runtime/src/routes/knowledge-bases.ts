@@ -117,22 +117,17 @@ export const knowledgeBaseRoutes = new Hono<{ Bindings: Env }>()
     const body = await readJson(context, knowledgeQueryRequestSchema);
     const services = knowledgeServices(context.env);
     const kbId = context.req.param('kbId');
-    // The existence check runs alongside the search (an unknown base finds nothing anyway), so a
-    // keyword query costs one D1 round trip of latency.
-    const [[base], chunks] = await Promise.all([
-      services.bases.searchInfo([kbId]),
-      mapped(() =>
-        services.retriever.search({
-          knowledgeBaseIds: [kbId],
-          query: body.query,
-          topK: body.topK ?? 4,
-          minScore: body.minScore ?? 0,
-          mode: body.mode ?? 'auto',
-          documentIds: body.documentIds,
-        }),
-      ).catch((error: unknown) => error),
-    ]);
-    if (!base) throw notFound('This knowledge base');
-    if (!Array.isArray(chunks)) throw chunks;
+    // The search reports which bases exist: one D1 batch answers both (a keyword query costs one round trip).
+    const { bases, chunks } = await mapped(() =>
+      services.retriever.searchWithBases({
+        knowledgeBaseIds: [kbId],
+        query: body.query,
+        topK: body.topK ?? 4,
+        minScore: body.minScore ?? 0,
+        mode: body.mode ?? 'auto',
+        documentIds: body.documentIds,
+      }),
+    );
+    if (bases.length === 0) throw notFound('This knowledge base');
     return context.json({ chunks });
   });

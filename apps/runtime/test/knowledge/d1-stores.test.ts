@@ -78,6 +78,29 @@ describe('keyword search (FTS5 + Intl.Segmenter, inside workerd)', () => {
     expect(await keyword([newId('kb')], 'warranty')).toEqual([]);
   });
 
+  it('finds the best matches of a small base even when a big one holds hundreds of better ones', async () => {
+    // The search first ranks the whole index and filters the best 100 by scope; here none of them is
+    // in the small base, so it must fall back to ranking that base's matches alone.
+    const paragraph = (index: number) => `Quasar quasar quasar pulsar note ${index}.`;
+    const big = await baseWith(
+      { Big: Array.from({ length: 150 }, (_, index) => paragraph(index)).join('\n\n') },
+      { size: 60, overlap: 0 },
+    );
+    const small = await baseWith({
+      Weak: 'A long note about telescopes, mirrors and mounts that mentions a quasar once.',
+      Other: 'Nothing about the sky here.',
+      Also: 'The quasar catalogue lists thousands of distant objects with mirrors.',
+    });
+    const inBig = await keyword([big.base.id], 'quasar');
+    expect(inBig).toHaveLength(5);
+    const inSmall = await keyword([small.base.id], 'quasar');
+    expect(inSmall.map((hit) => hit.documentId).sort()).toEqual([small.ids.Weak, small.ids.Also].sort());
+    const narrowed = await keyword([small.base.id], 'quasar mirrors', { documentIds: [small.ids.Weak] });
+    expect(narrowed.map((hit) => hit.documentId)).toEqual([small.ids.Weak]);
+    const both = await keyword([big.base.id, small.base.id], 'quasar', { topK: 50 });
+    expect(both).toHaveLength(50);
+  });
+
   it('applies minScore and topK', async () => {
     const { base } = await baseWith({
       One: 'apple banana cherry',

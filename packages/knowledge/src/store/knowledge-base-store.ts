@@ -1,6 +1,7 @@
 import { type Database, knowledgeSchema, newId } from '@edgeflow/db';
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { ChunkingSettings } from '../chunking/chunk-text.ts';
+import { queryBatch, type Statement, statement } from './run-batch.ts';
 
 const { knowledgeBases } = knowledgeSchema;
 
@@ -19,6 +20,17 @@ export interface KnowledgeBaseSearchInfo {
   readonly id: string;
   readonly embeddingModel: string | null;
 }
+
+/**
+ * The `searchInfo` read as one D1 statement, so a search can run it in the same batch as its own
+ * query (one round trip for both).
+ */
+export const searchInfoStatement = (db: Database, ids: readonly string[]): Statement =>
+  statement(
+    db,
+    'select id, embedding_model as embeddingModel from knowledge_bases where id in (select value from json_each(?))',
+    JSON.stringify(ids),
+  );
 
 const iso = (milliseconds: number) => new Date(milliseconds).toISOString();
 
@@ -102,10 +114,8 @@ export function createKnowledgeBaseStore(db: Database, now: () => number = Date.
     /** The named bases that exist (others are left out), with their embedding models. */
     async searchInfo(ids: readonly string[]): Promise<KnowledgeBaseSearchInfo[]> {
       if (ids.length === 0) return [];
-      return db
-        .select({ id: knowledgeBases.id, embeddingModel: knowledgeBases.embeddingModel })
-        .from(knowledgeBases)
-        .where(inArray(knowledgeBases.id, [...ids]));
+      const [rows = []] = await queryBatch<KnowledgeBaseSearchInfo>(db, [searchInfoStatement(db, ids)]);
+      return rows;
     },
 
     async update(

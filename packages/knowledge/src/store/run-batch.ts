@@ -21,6 +21,16 @@ export async function runBatch(db: Database, statements: readonly Statement[]): 
   await bindingOf(db).batch([...statements]);
 }
 
+/** Runs read statements in one D1 batch (one round trip) and returns each one's rows, in order. */
+export async function queryBatch<Row = unknown>(
+  db: Database,
+  statements: readonly Statement[],
+): Promise<Row[][]> {
+  if (statements.length === 0) return [];
+  const results = await bindingOf(db).batch<Row>([...statements]);
+  return results.map((result) => result.results);
+}
+
 /**
  * Cuts rows into groups whose JSON stays well under D1's 2 MB limit on one bound value (at most
  * 3 bytes of UTF-8 per UTF-16 unit), for `INSERT … SELECT … FROM json_each(?)`: one bound parameter
