@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the platform on http://localhost:8787 (PORT to change) through `wrangler dev`, with a
+// `npm start`: the platform on http://localhost:8787 (PORT to change) through `wrangler dev`, which runs
+// the runtime Worker and the PDF Worker (apps/pdf, its `PDF` service binding) in one session, with a
 // local D1 (migrations applied), an admin token (created once in apps/runtime/.dev.vars, printed), and
 // provider settings taken from this process's environment, which win over .dev.vars. Tests and benchmarks
 // run servers side by side with EDGEFLOW_STATE_DIR (local D1 elsewhere) and EDGEFLOW_INSPECTOR_PORT.
@@ -8,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import { buildAssets } from './build-assets.mjs';
 import { localSettings } from './settings.mjs';
-import { runtimeDir, wranglerSpawn, wranglerSync } from './wrangler.mjs';
+import { pdfConfig, runtimeDir, wranglerSpawn, wranglerSync } from './wrangler.mjs';
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -80,6 +81,12 @@ try {
 const dev = wranglerSpawn(
   [
     'dev',
+    // Two configs, one session: the first (the runtime) is served on the port; the PDF Worker runs
+    // beside it, reachable only through the binding, as in production.
+    '--config',
+    join(runtimeDir, 'wrangler.jsonc'),
+    '--config',
+    pdfConfig,
     '--port',
     String(port),
     '--ip',
