@@ -83,7 +83,8 @@ describe('npm run deploy', () => {
     expect(output).not.toMatch(/Checking that Cloudflare|Creating the D1|Deploying the/);
     expect((await readFile(join(outdir, 'runtime', 'index.js'))).byteLength).toBeGreaterThan(0);
     expect((await readFile(join(outdir, 'pdf', 'index.js'))).byteLength).toBeGreaterThan(0);
-  });
+    // The editor build and two wrangler bundles: over 2 minutes on a busy 2-core machine.
+  }, 300_000);
 
   it('fails with a clear message and changes nothing when Cloudflare cannot be reached', async () => {
     const config = join(repositoryRoot, 'apps/runtime/wrangler.jsonc');
