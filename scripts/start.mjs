@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: the platform on http://localhost:8787 (PORT to change) through `wrangler dev`, which runs
-// the runtime Worker and the PDF Worker (apps/pdf, its `PDF` service binding) in one session, with a
+// `npm start`: the platform on http://localhost:8787 (PORT to change) through `wrangler dev`: the runtime
+// Worker, and beside it the PDF Worker (apps/pdf) that its `PDF` service binding reaches, with a
 // local D1 (migrations applied), an admin token (created once in apps/runtime/.dev.vars, printed), and
 // provider settings taken from this process's environment, which win over .dev.vars. Tests and benchmarks
 // run servers side by side with EDGEFLOW_STATE_DIR (local D1 elsewhere) and EDGEFLOW_INSPECTOR_PORT.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildAssets } from './build-assets.mjs';
 import { localSettings } from './settings.mjs';
@@ -78,15 +79,48 @@ try {
   process.exit(1);
 }
 
+// The PDF Worker (apps/pdf) runs as a second `wrangler dev` beside the runtime; the runtime's `PDF`
+// service binding finds it through wrangler's dev registry, a folder private to this server (so servers
+// started side by side never bind each other's). One `wrangler dev` with both configs would be simpler,
+// but wrangler 4.124's multi-worker mode exited when a client dropped a request (the tests' probes do).
+const registry = join(runtimeDir, '.wrangler', `registry-${port}`);
+rmSync(registry, { recursive: true, force: true });
+process.env.WRANGLER_REGISTRY_PATH = registry;
+
+/** A port nothing listens on now (the PDF Worker's own HTTP port and inspector are never used directly). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address();
+      server.close(() => resolve(free));
+    });
+  });
+}
+
+const logLevel = process.env.WRANGLER_LOG ?? 'warn';
+const pdf = wranglerSpawn(
+  [
+    'dev',
+    '--config',
+    pdfConfig,
+    '--port',
+    String(await freePort()),
+    '--ip',
+    '127.0.0.1',
+    '--inspector-port',
+    String(await freePort()),
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    logLevel,
+  ],
+  { stdio: ['ignore', 'pipe', 'pipe'] },
+);
+
 const dev = wranglerSpawn(
   [
     'dev',
-    // Two configs, one session: the first (the runtime) is served on the port; the PDF Worker runs
-    // beside it, reachable only through the binding, as in production.
-    '--config',
-    join(runtimeDir, 'wrangler.jsonc'),
-    '--config',
-    pdfConfig,
     '--port',
     String(port),
     '--ip',
@@ -99,7 +133,7 @@ const dev = wranglerSpawn(
     overridesPath,
     '--show-interactive-dev-session=false',
     '--log-level',
-    process.env.WRANGLER_LOG ?? 'warn',
+    logLevel,
     // wrangler probes 9229 then binds it later: two servers starting at once both take it and one dies.
     ...(process.env.EDGEFLOW_INSPECTOR_PORT ? ['--inspector-port', process.env.EDGEFLOW_INSPECTOR_PORT] : []),
   ],
@@ -122,6 +156,8 @@ const relay = (stream, target) =>
   });
 relay(dev.stdout, process.stdout);
 relay(dev.stderr, process.stderr);
+relay(pdf.stdout, process.stdout);
+relay(pdf.stderr, process.stderr);
 
 // Announce once the server answers, so the printed URL works when it is read.
 const probe = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -130,7 +166,9 @@ const started = Date.now();
 const poll = setInterval(async () => {
   try {
     const response = await fetch(`${probe}/healthz`);
-    if (response.ok && !announced) {
+    // The PDF Worker is in the registry once it serves: PDF uploads work when the URL is printed.
+    const pdfReady = existsSync(join(registry, 'edgeflow-pdf')) || Date.now() - started > 60_000;
+    if (response.ok && pdfReady && !announced) {
       announced = true;
       clearInterval(poll);
       console.log(`\nEdgeflow is running: ${base}/\n`);
@@ -151,12 +189,22 @@ const poll = setInterval(async () => {
 const stop = () => {
   clearInterval(poll);
   dev.kill('SIGTERM');
+  pdf.kill('SIGTERM');
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 dev.on('exit', (code) => {
   clearInterval(poll);
+  pdf.kill('SIGTERM');
   // It holds secrets and is rewritten on the next start anyway.
   rmSync(overridesPath, { force: true });
+  rmSync(registry, { recursive: true, force: true });
   process.exit(code ?? 0);
+});
+// Without it PDF uploads answer 503; say why rather than fail silently.
+pdf.on('exit', (code) => {
+  if (code)
+    console.error(
+      `The PDF Worker (apps/pdf) stopped (exit ${code}): PDF uploads answer 503 until a restart.`,
+    );
 });
