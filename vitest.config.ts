@@ -47,6 +47,8 @@ export default defineConfig({
       { test: { name: 'egress', root: 'apps/runtime', include: ['src/egress/**/*.test.ts'] } },
       // The runtime's worker tests run in workerd: their project (pool, bindings, fake model server) is its own config file.
       'apps/runtime/vitest.config.ts',
+      // The PDF Worker (apps/pdf), in workerd as deployed.
+      'apps/pdf/vitest.config.ts',
     ],
   },
 });

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run deploy`: puts the platform on your Cloudflare account, one idempotent step after another —
-// bundle (offline), D1 database (created once; its id written into apps/runtime/wrangler.jsonc),
-// migrations (remote), secrets (ADMIN_TOKEN and SECRETS_MASTER_KEY generated once; provider keys from this environment),
-// the Vectorize index for knowledge-base vectors (when an embedding model is named; scripts/vectorize.mjs),
-// and the Worker itself. `npm run deploy -- --dry-run` runs only the offline bundle step.
+// bundle (offline, both Workers), D1 database (created once; its id written into apps/runtime/wrangler.jsonc),
+// migrations (remote), the Vectorize index for knowledge-base vectors (when an embedding model is named;
+// scripts/vectorize.mjs), the PDF Worker (apps/pdf, `edgeflow-pdf`: first, since the runtime's `PDF` service
+// binding names it), secrets (ADMIN_TOKEN and SECRETS_MASTER_KEY generated once; provider keys from this
+// environment), and the runtime Worker. `npm run deploy -- --dry-run` runs only the offline bundle step.
 // Every wrangler call goes through scripts/wrangler.mjs (wrangler's own bin refuses Node 20).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,11 +20,11 @@ import {
   saveVectorize,
   withVectorizeBinding,
 } from './vectorize.mjs';
-import { runtimeDir, wranglerSpawn } from './wrangler.mjs';
+import { pdfConfig, runtimeDir, wranglerSpawn } from './wrangler.mjs';
 
 const usage = `Usage: npm run deploy [-- --dry-run] [-- --outdir <dir>] [-- --embedding-model <provider:model>]
-  --dry-run       only bundle the Worker offline (wrangler deploy --dry-run) and print its size
-  --outdir <dir>  where the bundle goes (default apps/runtime/dist)
+  --dry-run       only bundle both Workers offline (wrangler deploy --dry-run) and print their sizes
+  --outdir <dir>  where the bundles go: <dir>/runtime and <dir>/pdf (default apps/runtime/dist and apps/pdf/dist)
   --embedding-model <provider:model>
                   knowledge bases will embed with this model: create (once) a Vectorize index of its
                   dimensions (cosine) and bind it as VECTORIZE; remembered in apps/runtime/vectorize.json.
@@ -128,21 +129,35 @@ const offlineHint = (output) =>
     ? ' It looks like Cloudflare cannot be reached from here: check the network and try again.'
     : '';
 
+/** Bundles one Worker offline; answers wrangler's "Total Upload" line (raw and gzip sizes). */
+async function bundleWorker(name, configArgs, outdir) {
+  step(`Bundling the ${name} Worker offline into ${relative(process.cwd(), outdir) || '.'}`);
+  const { status, output } = await wrangler(['deploy', ...configArgs, '--dry-run', '--outdir', outdir]);
+  if (status !== 0) fail(`Bundling the ${name} Worker failed (see above); nothing was uploaded.`);
+  return /Total Upload: ([^\n]+)/.exec(output)?.[1]?.trim();
+}
+
+/** Both Workers, offline: the runtime (with the editor's assets) and the PDF Worker. */
 async function bundle() {
-  const outdir = options.outdir ?? join(runtimeDir, 'dist');
-  step(`Bundling the Worker offline into ${relative(process.cwd(), outdir) || '.'}`);
+  const outdir = (worker, app) => (options.outdir ? join(options.outdir, worker) : join(app, 'dist'));
   buildAssets();
   if (vectorize) {
     console.log(
       `  Binding VECTORIZE to the Vectorize index ${vectorize.indexName} (${vectorize.dimensions} dimensions)`,
     );
   }
-  const { status, output } = await withDeployConfig((config) =>
-    wrangler(['deploy', '--dry-run', '--outdir', outdir, '--config', config]),
+  const runtime = await withDeployConfig((config) =>
+    bundleWorker('runtime', ['--config', config], outdir('runtime', runtimeDir)),
   );
-  if (status !== 0) fail('Bundling the Worker failed (see above); nothing was uploaded.');
-  const size = /Total Upload: ([^\n]+)/.exec(output)?.[1]?.trim();
-  return size;
+  const pdf = await bundleWorker('PDF', ['--config', pdfConfig], outdir('pdf', join(pdfConfig, '..')));
+  return { runtime, pdf };
+}
+
+/** The PDF Worker first: the runtime's `PDF` service binding must name a Worker that exists. */
+async function deployPdfWorker() {
+  step('Deploying the PDF Worker (edgeflow-pdf; internal, no public URL)');
+  const { status, output } = await wrangler(['deploy', '--config', pdfConfig]);
+  if (status !== 0) fail(`Deploying the PDF Worker failed (see above).${offlineHint(output)}`);
 }
 
 async function checkReachable() {
@@ -308,7 +323,7 @@ async function deploy() {
     );
   }
 
-  step('Deploying the Worker');
+  step('Deploying the runtime Worker');
   // Secrets travel with the version in a private temporary file, never on the command line.
   const secretsDirectory = mkdtempSync(join(tmpdir(), 'edgeflow-deploy-'));
   const secretsFile = join(secretsDirectory, 'secrets.json');
@@ -334,8 +349,10 @@ async function deploy() {
 }
 
 if (options['dry-run']) {
-  const size = await bundle();
-  console.log(`\n✓ Dry run: the Worker bundles${size ? ` (${size})` : ''}; nothing was uploaded.`);
+  const sizes = await bundle();
+  console.log(
+    `\n✓ Dry run: the Workers bundle (runtime: ${sizes.runtime ?? '?'}; PDF: ${sizes.pdf ?? '?'}); nothing was uploaded.`,
+  );
   process.exit(0);
 }
 await checkReachable();
@@ -344,4 +361,5 @@ await checkLogin();
 await ensureDatabase();
 await applyMigrations();
 if (vectorize) await ensureVectorizeIndex();
+await deployPdfWorker();
 await deploy();

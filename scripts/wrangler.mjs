@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const runtimeDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'runtime');
+/** The PDF Worker (`edgeflow-pdf`), reached by the runtime's `PDF` service binding. */
+export const pdfConfig = join(runtimeDir, '..', 'pdf', 'wrangler.jsonc');
 const require = createRequire(join(runtimeDir, 'package.json'));
 export const wranglerCli = join(dirname(require.resolve('wrangler/package.json')), 'wrangler-dist', 'cli.js');
 

@@ -1,7 +1,7 @@
 /**
- * The way to production, offline: the Worker bundles with `wrangler deploy --dry-run` (through
- * scripts/wrangler.mjs, as on Node 20 it must) and stays small, and `npm run deploy` bundles with
- * `--dry-run` and fails clearly, changing nothing, when Cloudflare cannot be reached.
+ * The way to production, offline: both Workers (the runtime and the PDF Worker) bundle with `wrangler
+ * deploy --dry-run` (through scripts/wrangler.mjs, as on Node 20 it must) and stay small, and `npm run
+ * deploy` bundles with `--dry-run` and fails clearly, changing nothing, when Cloudflare cannot be reached.
  */
 import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,11 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.ts';
 import { repositoryRoot, serverEnvironment } from '../support/repository.ts';
 import { runToEnd } from '../support/run-to-end.ts';
-import { buildWorkerBundle, formatBytes } from '../support/worker-bundle.ts';
+import { buildWorkerBundle, formatBytes, type WorkerBundle } from '../support/worker-bundle.ts';
 
-// Was 1 MiB; PDF extraction for knowledge bases (unpdf's PDF.js build, ~480 KiB gzipped, issue 6)
-// took the bundle to ~1.08 MiB. Cloudflare's own limit is 3 MiB gzipped on the free plan.
-const gzipLimitBytes = 1.5 * 1024 * 1024;
+// Issue 3: the runtime uploads under 1 MB gzipped, every module counted (the QuickJS wasm too), for cold
+// starts on the run path. PDF.js (~490 KiB gzipped) lives in the PDF Worker (apps/pdf) to make room; it
+// is held to the same budget. Cloudflare's own limit is 3 MiB gzipped on the free plan.
+const gzipLimitBytes = 1_000_000;
+// A warning string of PDF.js that survives minification: where it is, PDF.js is.
+const pdfJsMarker = 'Indexing all PDF objects';
+// One wrangler bundle took up to 104 s on the shared 2-core machine under load (idle: ~10 s).
+const bundleTimeoutMs = 240_000;
 let scratch: string;
 
 beforeAll(async () => {
@@ -31,52 +36,89 @@ const deployScript = (args: readonly string[], settings: Record<string, string> 
     env: serverEnvironment(settings),
   });
 
-describe('the Worker bundle', () => {
-  it('builds offline with wrangler deploy --dry-run and stays under 1.5 MiB gzipped', async () => {
-    const bundle = await buildWorkerBundle(join(scratch, 'bundle'));
-    expect(bundle.exitCode, bundle.output).toBe(0);
-    expect(bundle.output).toContain('--dry-run: exiting now');
-    // Vectorize does not run locally: the configuration `npm start` uses never binds it.
-    expect(bundle.output).toContain('env.DB (edgeflow)');
-    expect(bundle.output).not.toContain('VECTORIZE');
-    const scripts = bundle.modules.filter((module) => /\.m?js$/.test(module.file));
-    expect(scripts.map((module) => module.file)).toContain('index.js');
-    for (const module of bundle.modules) {
-      console.log(
-        `worker bundle: ${module.file} ${formatBytes(module.bytes)}, gzip ${formatBytes(module.gzipBytes)}`,
-      );
-    }
-    const gzipBytes = scripts.reduce((total, module) => total + module.gzipBytes, 0);
-    expect(gzipBytes).toBeLessThan(gzipLimitBytes);
-  });
+/** Logs each module's sizes; answers the gzipped total of everything uploaded, wasm included. */
+function gzipTotal(name: string, bundle: WorkerBundle): number {
+  for (const module of bundle.modules) {
+    console.log(
+      `${name} bundle: ${module.file} ${formatBytes(module.bytes)}, gzip ${formatBytes(module.gzipBytes)}`,
+    );
+  }
+  const total = bundle.modules.reduce((sum, module) => sum + module.gzipBytes, 0);
+  console.log(`${name} bundle: total gzip ${formatBytes(total)} (${total} bytes)`);
+  return total;
+}
+
+const scriptText = (outdir: string) => readFile(join(outdir, 'index.js'), 'utf8');
+
+describe('the Worker bundles', () => {
+  it(
+    'bundles the runtime offline under 1 MB gzipped, without PDF.js',
+    async () => {
+      const outdir = join(scratch, 'runtime');
+      const bundle = await buildWorkerBundle(outdir);
+      expect(bundle.exitCode, bundle.output).toBe(0);
+      expect(bundle.output).toContain('--dry-run: exiting now');
+      expect(bundle.output).toContain('env.PDF (edgeflow-pdf)');
+      // Vectorize does not run locally: the configuration `npm start` uses never binds it.
+      expect(bundle.output).toContain('env.DB (edgeflow)');
+      expect(bundle.output).not.toContain('VECTORIZE');
+      expect(bundle.modules.map((module) => module.file)).toContain('index.js');
+      expect(bundle.modules.some((module) => module.file.endsWith('.wasm'))).toBe(true);
+      expect(gzipTotal('runtime', bundle)).toBeLessThan(gzipLimitBytes);
+      expect(await scriptText(outdir)).not.toContain(pdfJsMarker);
+    },
+    bundleTimeoutMs,
+  );
+
+  it(
+    'bundles the PDF Worker offline with PDF.js, under the same budget',
+    async () => {
+      const outdir = join(scratch, 'pdf');
+      const bundle = await buildWorkerBundle(outdir, 'apps/pdf/wrangler.jsonc');
+      expect(bundle.exitCode, bundle.output).toBe(0);
+      expect(bundle.output).toContain('--dry-run: exiting now');
+      expect(bundle.modules.map((module) => module.file)).toContain('index.js');
+      expect(gzipTotal('PDF', bundle)).toBeLessThan(gzipLimitBytes);
+      expect(await scriptText(outdir)).toContain(pdfJsMarker);
+    },
+    bundleTimeoutMs,
+  );
 });
 
 describe('npm run deploy', () => {
-  it('with --dry-run bundles only and uploads nothing; an embedding model binds a Vectorize index', async () => {
-    const outdir = join(scratch, 'dry-run');
-    const config = join(repositoryRoot, 'apps/runtime/wrangler.jsonc');
-    const before = await readFile(config, 'utf8');
-    const { status, output } = await deployScript([
-      '--dry-run',
-      '--outdir',
-      outdir,
-      '--embedding-model',
-      'alibaba:text-embedding-v3',
-    ]);
-    expect(status, output).toBe(0);
-    expect(output).toMatch(/Dry run: the Worker bundles \(.*gzip.*\); nothing was uploaded/);
-    expect(output).not.toMatch(
-      /Checking that Cloudflare|Creating the D1|▸ Vectorize index|Deploying the Worker/,
-    );
-    expect((await readFile(join(outdir, 'index.js'))).byteLength).toBeGreaterThan(0);
-    // wrangler's binding table for the deploy configuration: the index, sized for the model.
-    expect(output).toContain('Binding VECTORIZE to the Vectorize index edgeflow-knowledge (1024 dimensions)');
-    expect(output).toMatch(/env\.VECTORIZE \(edgeflow-knowledge\)\s+Vectorize Index/);
-    // Nothing of it stays behind: the local configuration and the remembered settings are untouched.
-    expect(await readFile(config, 'utf8')).toBe(before);
-    await expect(access(join(repositoryRoot, 'apps/runtime/wrangler.deploy.jsonc'))).rejects.toThrow();
-    await expect(access(join(repositoryRoot, 'apps/runtime/vectorize.json'))).rejects.toThrow();
-  });
+  it(
+    'with --dry-run bundles only and uploads nothing; an embedding model binds a Vectorize index',
+    async () => {
+      const outdir = join(scratch, 'dry-run');
+      const config = join(repositoryRoot, 'apps/runtime/wrangler.jsonc');
+      const before = await readFile(config, 'utf8');
+      const { status, output } = await deployScript([
+        '--dry-run',
+        '--outdir',
+        outdir,
+        '--embedding-model',
+        'alibaba:text-embedding-v3',
+      ]);
+      expect(status, output).toBe(0);
+      expect(output).toMatch(
+        /Dry run: the Workers bundle \(runtime: .*gzip.*; PDF: .*gzip.*\); nothing was uploaded/,
+      );
+      expect(output).not.toMatch(/Checking that Cloudflare|Creating the D1|▸ Vectorize index|Deploying the/);
+      expect((await readFile(join(outdir, 'runtime', 'index.js'))).byteLength).toBeGreaterThan(0);
+      expect((await readFile(join(outdir, 'pdf', 'index.js'))).byteLength).toBeGreaterThan(0);
+      // wrangler's binding table for the deploy configuration: the index, sized for the model.
+      expect(output).toContain(
+        'Binding VECTORIZE to the Vectorize index edgeflow-knowledge (1024 dimensions)',
+      );
+      expect(output).toMatch(/env\.VECTORIZE \(edgeflow-knowledge\)\s+Vectorize Index/);
+      // Nothing of it stays behind: the local configuration and the remembered settings are untouched.
+      expect(await readFile(config, 'utf8')).toBe(before);
+      await expect(access(join(repositoryRoot, 'apps/runtime/wrangler.deploy.jsonc'))).rejects.toThrow();
+      await expect(access(join(repositoryRoot, 'apps/runtime/vectorize.json'))).rejects.toThrow();
+    },
+    // The editor build and two wrangler bundles.
+    2 * bundleTimeoutMs,
+  );
 
   it('refuses an embedding model whose vector size it cannot know or Vectorize cannot hold', async () => {
     const unknown = await deployScript(['--dry-run', '--embedding-model', 'openai:some-new-embedding']);
@@ -106,7 +148,7 @@ describe('npm run deploy', () => {
     expect(output).toContain(`Cannot reach Cloudflare (${unreachable}`);
     expect(output).toContain('npm run deploy -- --dry-run');
     expect(output).not.toMatch(
-      /Creating the D1|Applying the database migrations|▸ Vectorize index|Deploying the Worker/,
+      /Creating the D1|Applying the database migrations|▸ Vectorize index|Deploying the/,
     );
     expect(await readFile(config, 'utf8')).toBe(before);
   });

@@ -4,6 +4,7 @@
  * the whole file; the tests run in order and build on each other (app → publish → key → runs → revoke).
  */
 import { type ConversationId, createClient, EdgeflowApiError, type RunEvent } from '@edgeflow/api';
+import { minimalPdf } from '@edgeflow/knowledge/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFakeModelServer, type FakeModelServer } from '../fake-model/index.ts';
 import { type Platform, startPlatform } from '../support/platform.ts';
@@ -68,6 +69,20 @@ describe('npm start', () => {
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await docs.text()).toContain('/openapi.json');
+  });
+
+  it('reads an uploaded PDF through the PDF Worker it runs beside the runtime', async () => {
+    const base = await admin().createKnowledgeBase({ name: 'Hours' });
+    const pdf = new Blob([new Uint8Array(minimalPdf(['Our office opens at nine.'], 'Hours'))], {
+      type: 'application/pdf',
+    });
+    const document = await admin().addDocument(base.id, { file: pdf, filename: 'hours.pdf' });
+    expect(document).toMatchObject({ type: 'pdf', title: 'hours.pdf', status: 'ready', chunkCount: 1 });
+    const { chunks } = await admin().queryKnowledgeBase(base.id, { query: 'when does the office open' });
+    expect(chunks[0]?.text).toBe('Our office opens at nine.');
+    const broken = new Blob([new TextEncoder().encode('%PDF-1.7 broken')], { type: 'application/pdf' });
+    const refused = await apiError(admin().addDocument(base.id, { file: broken, filename: 'broken.pdf' }));
+    expect([refused.status, refused.code]).toEqual([422, 'unparseable_document']);
   });
 
   it('refuses the management API without the admin token', async () => {

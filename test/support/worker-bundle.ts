@@ -20,14 +20,16 @@ export interface WorkerBundle {
 }
 
 /**
- * Bundles the runtime offline the way `wrangler deploy` would, with `wrangler deploy --dry-run --outdir`
- * through `scripts/wrangler.mjs`, and measures what it wrote.
+ * Bundles a Worker offline the way `wrangler deploy` would, with `wrangler deploy --dry-run --outdir`
+ * through `scripts/wrangler.mjs`, and measures what it wrote: the runtime, or the Worker of `config`
+ * (a wrangler config path from the repository root, e.g. `apps/pdf/wrangler.jsonc`).
  * @example const { modules } = await buildWorkerBundle(outdir); // modules[0].gzipBytes
  */
-export async function buildWorkerBundle(outdir: string): Promise<WorkerBundle> {
+export async function buildWorkerBundle(outdir: string, config?: string): Promise<WorkerBundle> {
+  const configArgs = config === undefined ? [] : ['--config', join(repositoryRoot, config)];
   const { status: exitCode, output } = await runToEnd(
     process.execPath,
-    [wranglerScript, 'deploy', '--dry-run', '--outdir', outdir],
+    [wranglerScript, 'deploy', ...configArgs, '--dry-run', '--outdir', outdir],
     { cwd: repositoryRoot, env: serverEnvironment({}) },
   );
   const modules: BundleModule[] = [];

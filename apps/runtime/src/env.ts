@@ -1,11 +1,17 @@
 import type { VectorizeBinding } from '@edgeflow/knowledge';
 import type { ProviderEnvironment } from '@edgeflow/providers';
+import type { PdfService } from './knowledge/pdf-service.ts';
 
 /** The Worker's bindings and variables (API.md, Configuration). */
 export interface Env extends ProviderEnvironment {
   readonly DB: D1Database;
   /** Production only (Vectorize does not run locally): chunk vectors; without it they live in D1. */
   readonly VECTORIZE?: VectorizeBinding;
+  /**
+   * The PDF Worker (apps/pdf) by service binding: PDF text for knowledge documents. Without it PDF
+   * uploads are 503 `unavailable` and everything else works.
+   */
+  readonly PDF?: PdfService | undefined;
   /** Bearer token of the management API; without it production serves no `/api/*`. */
   readonly ADMIN_TOKEN?: string;
   /** `development` under `npm start`; anything else (or nothing) is production, which fails closed. */

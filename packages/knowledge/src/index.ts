@@ -7,10 +7,12 @@ export {
   type DocumentType,
   documentTypes,
   type ExtractedDocument,
+  type ExtractFileDependencies,
   extractFile,
   extractText,
 } from './extraction/extract-document.ts';
 export { htmlToText } from './extraction/html-to-text.ts';
+export type { PdfExtraction, PdfText, PdfToText } from './extraction/pdf-text.ts';
 export { createKnowledgeIndexer, type KnowledgeIndexer } from './indexing/knowledge-indexer.ts';
 export { cosineSimilarity } from './search/cosine.ts';
 export { createD1VectorIndex } from './search/d1-vector-index.ts';

@@ -12,6 +12,7 @@ import { readJson } from '../http/read-body.ts';
 import { fetchDocument } from '../knowledge/fetch-document.ts';
 import { toKnowledgeApiError } from '../knowledge/knowledge-errors.ts';
 import { knowledgeServices } from '../knowledge/knowledge-services.ts';
+import { pdfThroughBinding } from '../knowledge/pdf-service.ts';
 import { readDocumentRequest } from '../knowledge/read-document-request.ts';
 import { checkEmbeddingModel, reindexBase } from '../knowledge/reindex-base.ts';
 
@@ -88,7 +89,7 @@ export const knowledgeBaseRoutes = new Hono<{ Bindings: Env }>()
       const services = knowledgeServices(context.env);
       if (request.kind === 'text') return services.indexer.add(base, extractText(request));
       const file = request.kind === 'url' ? await fetchDocument(context.env, request.url) : request.file;
-      const extracted = await extractFile(file);
+      const extracted = await extractFile(file, { pdfToText: pdfThroughBinding(context.env.PDF) });
       return services.indexer.add(base, {
         ...extracted,
         sourceUrl: request.kind === 'url' ? request.url : null,

@@ -6,6 +6,7 @@ import type {
 } from '@edgeflow/api';
 import { minimalPdf } from '@edgeflow/knowledge/testing';
 import { describe, expect, inject, it } from 'vitest';
+import type { Env } from '../../src/env.ts';
 import { adminJson, adminRequest, publishedAppWithKey } from '../helpers/admin.ts';
 import { chatDocument } from '../helpers/documents.ts';
 import { expectError } from '../helpers/expect-error.ts';
@@ -131,6 +132,49 @@ describe('documents', () => {
     await expectError(blank, 422, 'empty_document');
     const documents = await adminJson<KnowledgeDocumentList>(`/api/knowledge-bases/${base.id}/documents`);
     expect(documents.documents).toEqual([]);
+  });
+
+  it('reads PDFs through the PDF Worker binding; without it only PDF files fail, with 503', async () => {
+    const base = await createBase();
+    const pdf = minimalPdf(['Parcels leave on Mondays.'], 'Dispatch');
+    const bound = await uploadTo(base.id, uploadBody(pdf, 'dispatch.pdf', 'application/pdf'));
+    expect(bound.status).toBe(201);
+    expect(await bound.json()).toMatchObject({ type: 'pdf', title: 'dispatch.pdf', chunkCount: 1 });
+    // Deployed without the PDF Worker: no binding at all.
+    const unbound: Env = { ...testEnv, PDF: undefined };
+    const missing = await expectError(
+      await adminRequest(`/api/knowledge-bases/${base.id}/documents`, {
+        method: 'POST',
+        body: uploadBody(pdf, 'dispatch.pdf', 'application/pdf'),
+        env: unbound,
+      }),
+      503,
+      'unavailable',
+    );
+    expect(missing.message).toContain('PDF Worker');
+    const text = await adminRequest(`/api/knowledge-bases/${base.id}/documents`, {
+      method: 'POST',
+      json: { title: 'Notes', text: 'Still indexed without the PDF Worker.' },
+      env: unbound,
+    });
+    expect(text.status).toBe(201);
+    // A binding whose Worker is not running (`wrangler dev` of the runtime alone) rejects every call.
+    const notRunning: Env = {
+      ...testEnv,
+      PDF: { extract: () => Promise.reject(new Error('Service edgeflow-pdf is not running')) },
+    };
+    const failed = await expectError(
+      await adminRequest(`/api/knowledge-bases/${base.id}/documents`, {
+        method: 'POST',
+        body: uploadBody(pdf, 'dispatch.pdf', 'application/pdf'),
+        env: notRunning,
+      }),
+      503,
+      'unavailable',
+    );
+    expect(failed.message).not.toContain('Service edgeflow-pdf');
+    const documents = await adminJson<KnowledgeDocumentList>(`/api/knowledge-bases/${base.id}/documents`);
+    expect(documents.documents.map((document) => document.title).sort()).toEqual(['Notes', 'dispatch.pdf']);
   });
 
   it('refuses a file over 5 MiB with 413 and says the limit', async () => {

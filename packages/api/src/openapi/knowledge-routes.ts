@@ -61,12 +61,12 @@ export const knowledgeRoutes: readonly Route[] = [
     tag: 'Knowledge',
     summary: 'Add a document: JSON text, a URL to fetch, or an uploaded file',
     description:
-      'A file is checked by its content, not its declared type: text and HTML must be UTF-8 (or UTF-16 with a byte order mark), a PDF is recognised by its signature, anything binary is refused (415 `unsupported_document`). Limits: 5 MiB per file or fetched URL (413 `document_too_large`), 1,000,000 characters of text. An empty document is 422 `empty_document`, one that cannot be parsed 422 `unparseable_document`. A URL is fetched through the guarded egress client (no private addresses, checked on every redirect; 422 `url_refused`, 502 `url_fetch_failed`). The document is searchable when the answer arrives; a failed ingestion stores nothing.',
+      'A file is checked by its content, not its declared type: text and HTML must be UTF-8 (or UTF-16 with a byte order mark), a PDF is recognised by its signature, anything binary is refused (415 `unsupported_document`). Limits: 5 MiB per file or fetched URL (413 `document_too_large`), 1,000,000 characters of text. An empty document is 422 `empty_document`, one that cannot be parsed 422 `unparseable_document`. PDF text is read by the PDF Worker (a service binding of the runtime); a deployment without it answers 503 `unavailable` for PDF files only. A URL is fetched through the guarded egress client (no private addresses, checked on every redirect; 422 `url_refused`, 502 `url_fetch_failed`). The document is searchable when the answer arrives; a failed ingestion stores nothing.',
     credentials: admin,
     body: 'CreateDocumentRequest',
     multipart: true,
     success: { status: 201, description: 'The document.', json: 'KnowledgeDocument' },
-    errors: [413, 415, 422, 502],
+    errors: [413, 415, 422, 502, 503],
   },
   {
     method: 'get',

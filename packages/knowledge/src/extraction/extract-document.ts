@@ -1,7 +1,7 @@
 import { detectContent } from './detect-content.ts';
 import { DocumentProblem, documentLimits } from './document-problem.ts';
 import { htmlToText } from './html-to-text.ts';
-import { pdfToText } from './pdf-to-text.ts';
+import type { PdfToText } from './pdf-text.ts';
 
 export const documentTypes = ['text', 'markdown', 'html', 'pdf'] as const;
 export type DocumentType = (typeof documentTypes)[number];
@@ -72,12 +72,20 @@ export function extractText(input: {
   return finish(type, input.title, htmlToText(input.text).text);
 }
 
+/** What reading a file needs from outside: PDF text extraction (the PDF Worker, or unpdf in Node). */
+export interface ExtractFileDependencies {
+  readonly pdfToText: PdfToText;
+}
+
 /**
- * Reads an uploaded or fetched file, by its content: a PDF by its signature, text formats by their
- * declared type or name, binary refused.
- * @throws DocumentProblem
+ * Reads an uploaded or fetched file, by its content: a PDF by its signature (its text through
+ * `pdfToText`), text formats by their declared type or name, binary refused.
+ * @throws DocumentProblem, or whatever `pdfToText` throws
  */
-export async function extractFile(file: DocumentFile): Promise<ExtractedDocument> {
+export async function extractFile(
+  file: DocumentFile,
+  { pdfToText }: ExtractFileDependencies,
+): Promise<ExtractedDocument> {
   const content = detectContent(file.bytes);
   const named = file.title?.trim() || (file.fileName ? cleanFileName(file.fileName) : '');
   if (content.kind === 'pdf') {

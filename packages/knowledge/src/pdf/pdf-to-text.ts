@@ -1,11 +1,12 @@
 import { extractText, getDocumentProxy } from 'unpdf';
-import { DocumentProblem } from './document-problem.ts';
+import { DocumentProblem } from '../extraction/document-problem.ts';
+import type { PdfText } from '../extraction/pdf-text.ts';
 
 /**
  * The text of a PDF, pages separated by blank lines, through unpdf (PDF.js built for serverless
  * runtimes, Workers included; no worker thread, no eval). A file PDF.js cannot open is refused.
  */
-export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; title: string | null }> {
+export async function pdfToText(bytes: Uint8Array): Promise<PdfText> {
   let document: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // PDF.js takes ownership of the buffer it is given; it gets a copy.
@@ -24,7 +25,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; titl
       | undefined;
     const title =
       typeof metadata?.Title === 'string' && metadata.Title.trim() !== '' ? metadata.Title.trim() : null;
-    return { text: text.map((page) => page.trim()).join('\n\n'), title };
+    return { text: text.map((page) => page.trim()).join('\n\n'), pages: text.length, title };
   } catch (error) {
     throw new DocumentProblem('unparseable_document', 'The text of the PDF could not be extracted.', {
       reason: error instanceof Error ? error.name : 'unknown',
