@@ -37,7 +37,7 @@ const usage = `Usage: npm run deploy [-- --dry-run] [-- --outdir <dir>] [-- --em
 Settings taken from this environment and stored as Worker secrets when present:
   ADMIN_TOKEN and SECRETS_MASTER_KEY (generated on the first deploy when absent), DASHSCOPE_API_KEY, DASHSCOPE_BASE_URL,
   OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_COMPATIBLE_BASE_URL, OPENAI_COMPATIBLE_API_KEY,
-  OPENAI_COMPATIBLE_MODELS, SECRETS_MASTER_KEY, EGRESS_ALLOW_HOSTS
+  OPENAI_COMPATIBLE_MODELS, SECRETS_MASTER_KEY
 Needs network access to Cloudflare and a login (node scripts/wrangler.mjs login, or CLOUDFLARE_API_TOKEN).`;
 
 const providerKeys = ['DASHSCOPE_API_KEY', 'OPENAI_API_KEY', 'OPENAI_COMPATIBLE_BASE_URL'];

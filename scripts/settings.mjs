@@ -2,7 +2,10 @@
 // list for `npm start` (passed to the local worker), `npm run deploy` (stored as Worker secrets) and the
 // tests (removed from the environment of every server they start, so each sees only what it is given).
 
-/** Provider settings, the secrets master key and the egress allowlist: local and deployed alike. */
+/**
+ * Provider settings and the secrets master key: local and deployed alike. (Host allow and deny lists are
+ * per app, in its settings: `allowedHosts`, `deniedHosts`.)
+ */
 export const workerSettings = [
   'DASHSCOPE_API_KEY',
   'DASHSCOPE_BASE_URL',
@@ -12,7 +15,6 @@ export const workerSettings = [
   'OPENAI_COMPATIBLE_API_KEY',
   'OPENAI_COMPATIBLE_MODELS',
   'SECRETS_MASTER_KEY',
-  'EGRESS_ALLOW_HOSTS',
 ];
 
 /** What `npm start` hands to the local worker: the above, the admin token, and the local-only private-egress switch. */
