@@ -5,7 +5,7 @@ import { useSession } from '../session/session-context.tsx';
 import { ApiErrorMessage } from './api-error-message.tsx';
 import { EmbeddingModelSelect } from './embedding-model-select.tsx';
 import { type ExplainedError, explainError } from './explain-error.ts';
-import { FieldProblems } from './field-problems.tsx';
+import { NumberField } from './field-problems.tsx';
 import { type FormProblem, parseChunking } from './knowledge-forms.ts';
 
 type Outcome =
@@ -60,26 +60,20 @@ export function ChunkingSettings({
       <h2>{t('kb.settings')}</h2>
       <p className="muted small">{t('kb.settingsHelp')}</p>
       <div className="row">
-        <label>
-          {t('kb.chunkSize')}
-          <input
-            inputMode="numeric"
-            value={size}
-            aria-invalid={problems.some((problem) => problem.field === 'size')}
-            onChange={(event) => setSize(event.target.value)}
-          />
-          <FieldProblems problems={problems} field="size" />
-        </label>
-        <label>
-          {t('kb.chunkOverlap')}
-          <input
-            inputMode="numeric"
-            value={overlap}
-            aria-invalid={problems.some((problem) => problem.field === 'overlap')}
-            onChange={(event) => setOverlap(event.target.value)}
-          />
-          <FieldProblems problems={problems} field="overlap" />
-        </label>
+        <NumberField
+          label={t('kb.chunkSize')}
+          field="size"
+          value={size}
+          onChange={setSize}
+          problems={problems}
+        />
+        <NumberField
+          label={t('kb.chunkOverlap')}
+          field="overlap"
+          value={overlap}
+          onChange={setOverlap}
+          problems={problems}
+        />
       </div>
       <EmbeddingModelSelect models={models} value={embeddingModel} onChange={setEmbeddingModel} />
       <div className="row">

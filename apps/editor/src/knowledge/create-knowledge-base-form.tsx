@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useLanguage } from '../i18n/language-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { EmbeddingModelSelect } from './embedding-model-select.tsx';
-import { FieldProblems } from './field-problems.tsx';
+import { NumberField } from './field-problems.tsx';
 import { type FormProblem, parseChunking } from './knowledge-forms.ts';
 
 /** Name, chunking and (optionally) an embedding model; chunking can be changed later too. */
@@ -52,26 +52,20 @@ export function CreateKnowledgeBaseForm({
         {t('kb.name')}
         <input value={name} onChange={(event) => setName(event.target.value)} maxLength={200} required />
       </label>
-      <label>
-        {t('kb.chunkSize')}
-        <input
-          inputMode="numeric"
-          value={size}
-          aria-invalid={problems.some((problem) => problem.field === 'size')}
-          onChange={(event) => setSize(event.target.value)}
-        />
-        <FieldProblems problems={problems} field="size" />
-      </label>
-      <label>
-        {t('kb.chunkOverlap')}
-        <input
-          inputMode="numeric"
-          value={overlap}
-          aria-invalid={problems.some((problem) => problem.field === 'overlap')}
-          onChange={(event) => setOverlap(event.target.value)}
-        />
-        <FieldProblems problems={problems} field="overlap" />
-      </label>
+      <NumberField
+        label={t('kb.chunkSize')}
+        field="size"
+        value={size}
+        onChange={setSize}
+        problems={problems}
+      />
+      <NumberField
+        label={t('kb.chunkOverlap')}
+        field="overlap"
+        value={overlap}
+        onChange={setOverlap}
+        problems={problems}
+      />
       <EmbeddingModelSelect models={models} value={embeddingModel} onChange={setEmbeddingModel} />
       <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
         {t('kb.create')}

@@ -12,3 +12,36 @@ export function FieldProblems({ problems, field }: { problems: readonly FormProb
     </span>
   );
 }
+
+/** A labelled number input whose problems (by `field`) mark it invalid and show under it. */
+export function NumberField({
+  label,
+  field,
+  value,
+  onChange,
+  problems,
+  decimal = false,
+  placeholder,
+}: {
+  label: string;
+  field: string;
+  value: string;
+  onChange: (value: string) => void;
+  problems: readonly FormProblem[];
+  decimal?: boolean;
+  placeholder?: string;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        inputMode={decimal ? 'decimal' : 'numeric'}
+        placeholder={placeholder}
+        value={value}
+        aria-invalid={problems.some((problem) => problem.field === field)}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <FieldProblems problems={problems} field={field} />
+    </label>
+  );
+}

@@ -4,7 +4,7 @@ import { useLanguage } from '../i18n/language-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { ApiErrorMessage } from './api-error-message.tsx';
 import { type ExplainedError, explainError } from './explain-error.ts';
-import { FieldProblems } from './field-problems.tsx';
+import { FieldProblems, NumberField } from './field-problems.tsx';
 import { type FormProblem, parseQueryForm, type QueryMode, queryModes } from './knowledge-forms.ts';
 
 /** "Try a query": the retrieval a pipeline's retrieval node does, with its scores. */
@@ -83,27 +83,22 @@ export function QueryPanel({
               ))}
             </select>
           </label>
-          <label>
-            {t('kb.query.topK')}
-            <input
-              inputMode="numeric"
-              value={topK}
-              aria-invalid={problems.some((problem) => problem.field === 'topK')}
-              onChange={(event) => setTopK(event.target.value)}
-            />
-            <FieldProblems problems={problems} field="topK" />
-          </label>
-          <label>
-            {t('kb.query.minScore')}
-            <input
-              inputMode="decimal"
-              placeholder="0"
-              value={minScore}
-              aria-invalid={problems.some((problem) => problem.field === 'minScore')}
-              onChange={(event) => setMinScore(event.target.value)}
-            />
-            <FieldProblems problems={problems} field="minScore" />
-          </label>
+          <NumberField
+            label={t('kb.query.topK')}
+            field="topK"
+            value={topK}
+            onChange={setTopK}
+            problems={problems}
+          />
+          <NumberField
+            label={t('kb.query.minScore')}
+            field="minScore"
+            value={minScore}
+            onChange={setMinScore}
+            problems={problems}
+            decimal
+            placeholder="0"
+          />
         </div>
         {documents.length > 0 && (
           <details className="kb-filter">
