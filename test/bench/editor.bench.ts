@@ -22,14 +22,11 @@ import { launchBrowser } from '../support/browser.ts';
 import { freePort } from '../support/free-port.ts';
 import { startPlatform } from '../support/platform.ts';
 import { repositoryRoot } from '../support/repository.ts';
+import { setting } from './bench-setup.ts';
 import { editorBundleSize } from './editor-bundle.ts';
 import { dragFrames, keystrokeLatencies, openProbe, waitForOpen } from './editor-page-probes.ts';
 import { summarize } from './stats.ts';
 
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
 const rounds = setting('ROUNDS', 5);
 const warmup = setting('WARMUP', 1);
 const size = setting('SIZE', 500);

@@ -12,13 +12,10 @@
  */
 import { createClient } from '@edgeflow/api';
 import { startPlatform } from '../support/platform.ts';
+import { setting } from './bench-setup.ts';
 import { benchmarkQueries, mixedCorpus } from './knowledge-corpus.ts';
 import { format, interleave, summarize } from './stats.ts';
 
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
 const rounds = setting('ROUNDS', 200);
 const warmup = setting('WARMUP', 20);
 const vectorRounds = process.env.VECTOR_ROUNDS === '0' ? 0 : setting('VECTOR_ROUNDS', 20);

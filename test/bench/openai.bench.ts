@@ -8,28 +8,18 @@
 import { createClient } from '@edgeflow/api';
 import { startFakeModelProcess } from '../support/fake-model-process.ts';
 import { startPlatform } from '../support/platform.ts';
+import { setting, trackServers } from './bench-setup.ts';
 import { chainChatApp } from './runtime-documents.ts';
 import { interleaveRounds } from './runtime-rounds.ts';
 import { chatCompletionDialect, runEventDialect, type StreamSample, timeStream } from './runtime-streams.ts';
 import { format, summarize } from './stats.ts';
 
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
 const rounds = setting('ROUNDS', 100);
 const warmup = setting('WARMUP', 10);
 const model = 'bench-chat';
 const targetMs = 2;
 
-type Stoppable = { stop(): Promise<void> };
-const running: Stoppable[] = [];
-async function stopAll() {
-  for (const server of running.splice(0).reverse()) await server.stop().catch(() => undefined);
-}
-process.once('SIGINT', () => {
-  void stopAll().then(() => process.exit(130));
-});
+const { running, stopAll } = trackServers();
 
 const signed = (milliseconds: number) =>
   milliseconds < 0 ? `−${format(-milliseconds)}` : format(milliseconds);

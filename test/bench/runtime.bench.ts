@@ -25,6 +25,7 @@ import { startPlatform } from '../support/platform.ts';
 import { cpuSince, processGroupCpu, totalCpu } from '../support/process-cpu.ts';
 import { buildWorkerBundle, formatBytes } from '../support/worker-bundle.ts';
 import { startDevWorker } from '../support/wrangler-dev.ts';
+import { type Stoppable, setting, trackServers } from './bench-setup.ts';
 import { chainChatApp } from './runtime-documents.ts';
 import { combineLoad, type LoadResult, runLoad } from './runtime-load.ts';
 import { interleaveRounds } from './runtime-rounds.ts';
@@ -37,10 +38,6 @@ import {
 } from './runtime-streams.ts';
 import { format, summarize } from './stats.ts';
 
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
 const rounds = setting('ROUNDS', 100);
 const warmup = setting('WARMUP', 10);
 const concurrency = setting('CONCURRENCY', 50);
@@ -49,14 +46,7 @@ const loadSegments = 2;
 const model = 'bench-chat';
 const fakeModel = { firstTokenMs: 50, tokenDelayMs: 5, tokens: 5 };
 
-type Stoppable = { stop(): Promise<void> };
-const running: Stoppable[] = [];
-async function stopAll() {
-  for (const server of running.splice(0).reverse()) await server.stop().catch(() => undefined);
-}
-process.once('SIGINT', () => {
-  void stopAll().then(() => process.exit(130));
-});
+const { running, stopAll } = trackServers();
 
 /** Starts servers side by side; if one fails, the others are stopped too (they are all in `running`). */
 async function startBoth<First extends Stoppable, Second extends Stoppable>(

@@ -44,18 +44,6 @@ export async function timeRun(
   }
 }
 
-/** A plain request read to its end, ms (NaN on failure). */
-export async function timeRequest(url: string, init: RequestInit = {}): Promise<number> {
-  const started = performance.now();
-  try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
-    await response.arrayBuffer();
-    return response.ok ? performance.now() - started : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
-
 /**
  * Keeps a case's side measurements (step times) in step with its samples: `interleaveRounds` drops
  * the first `warmup` calls of every case, so this drops the first `warmup` values too.

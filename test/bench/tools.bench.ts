@@ -22,29 +22,20 @@ import { createClient } from '@edgeflow/api';
 import { createFakeModelServer, type FakeModelBehaviour } from '../fake-model/index.ts';
 import { startPlatform } from '../support/platform.ts';
 import { startDevWorker } from '../support/wrangler-dev.ts';
+import { setting, trackServers } from './bench-setup.ts';
 import { interleaveRounds } from './runtime-rounds.ts';
+import { timeRoundTrip } from './runtime-streams.ts';
 import { format, summarize } from './stats.ts';
 import { agentApp, codeApp, floorApp, httpApp } from './tools-documents.ts';
-import { AfterWarmup, timeRequest, timeRun } from './tools-runs.ts';
+import { AfterWarmup, timeRun } from './tools-runs.ts';
 
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
 const rounds = setting('ROUNDS', 60);
 const warmup = setting('WARMUP', 8);
 const coldStarts = setting('COLD_STARTS', 3);
 const modelLatencyMs = setting('MODEL_LATENCY_MS', 20);
 const model = 'bench-agent';
 
-type Stoppable = { stop(): Promise<void> };
-const running: Stoppable[] = [];
-async function stopAll() {
-  for (const server of running.splice(0).reverse()) await server.stop().catch(() => undefined);
-}
-process.once('SIGINT', () => {
-  void stopAll().then(() => process.exit(130));
-});
+const { running, stopAll } = trackServers();
 
 /** The tool the http node and the agent call: answers a small JSON body at once. */
 async function startToolServer() {
@@ -158,7 +149,7 @@ async function main() {
     fake.enqueue(model, ...agentTurns());
     let total = 0;
     for (let turn = 0; turn < 4; turn += 1) {
-      total += await timeRequest(`${fake.url}/chat/completions`, {
+      total += await timeRoundTrip(`${fake.url}/chat/completions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -168,7 +159,7 @@ async function main() {
           tools: [lookupTool],
         }),
       });
-      if (turn < 3) total += await timeRequest(`${tool.url}/lookup?q=${turn}`);
+      if (turn < 3) total += await timeRoundTrip(`${tool.url}/lookup?q=${turn}`);
     }
     return total;
   };
@@ -180,9 +171,9 @@ async function main() {
       floor: { run: run(floor) },
       code: { run: run(code, codeSteps, 'code') },
       http: { run: run(http, httpSteps, 'call') },
-      plain: { run: () => timeRequest(`${tool.url}/lookup?q=word`) },
-      bareFetch: { run: () => timeRequest(bare.baseUrl, { method: 'POST', body: '{"q":"word"}' }) },
-      bareAlone: { run: () => timeRequest(bare.baseUrl) },
+      plain: { run: () => timeRoundTrip(`${tool.url}/lookup?q=word`) },
+      bareFetch: { run: () => timeRoundTrip(bare.baseUrl, { method: 'POST', body: '{"q":"word"}' }) },
+      bareAlone: { run: () => timeRoundTrip(bare.baseUrl) },
       agent: {
         run: async () => {
           fake.enqueue(model, ...agentTurns());
