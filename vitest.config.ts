@@ -49,6 +49,8 @@ export default defineConfig({
       'apps/runtime/vitest.config.ts',
       // The PDF Worker (apps/pdf), in workerd as deployed.
       'apps/pdf/vitest.config.ts',
+      // The sandbox Worker (apps/sandbox): QuickJS, in workerd as deployed.
+      'apps/sandbox/vitest.config.ts',
     ],
   },
 });

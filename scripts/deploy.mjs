@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // `npm run deploy`: puts the platform on your Cloudflare account, one idempotent step after another —
-// bundle (offline, both Workers), D1 database (created once; its id written into apps/runtime/wrangler.jsonc),
+// bundle (offline, all three Workers), D1 database (created once; its id written into apps/runtime/wrangler.jsonc),
 // migrations (remote), the Vectorize index for knowledge-base vectors (when an embedding model is named;
-// scripts/vectorize.mjs), the PDF Worker (apps/pdf, `edgeflow-pdf`: first, since the runtime's `PDF` service
-// binding names it), secrets (ADMIN_TOKEN and SECRETS_MASTER_KEY generated once; provider keys from this
+// scripts/vectorize.mjs), the PDF and sandbox Workers (apps/pdf `edgeflow-pdf`, apps/sandbox `edgeflow-sandbox`:
+// first, since the runtime's `PDF` and `SANDBOX` service bindings name them), secrets (ADMIN_TOKEN and SECRETS_MASTER_KEY generated once; provider keys from this
 // environment), and the runtime Worker. `npm run deploy -- --dry-run` runs only the offline bundle step.
 // Every wrangler call goes through scripts/wrangler.mjs (wrangler's own bin refuses Node 20).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAssets } from './build-assets.mjs';
 import { workerSettings } from './settings.mjs';
@@ -20,11 +20,11 @@ import {
   saveVectorize,
   withVectorizeBinding,
 } from './vectorize.mjs';
-import { pdfConfig, runtimeDir, wranglerSpawn } from './wrangler.mjs';
+import { runtimeDir, sideWorkers, wranglerSpawn } from './wrangler.mjs';
 
 const usage = `Usage: npm run deploy [-- --dry-run] [-- --outdir <dir>] [-- --embedding-model <provider:model>]
-  --dry-run       only bundle both Workers offline (wrangler deploy --dry-run) and print their sizes
-  --outdir <dir>  where the bundles go: <dir>/runtime and <dir>/pdf (default apps/runtime/dist and apps/pdf/dist)
+  --dry-run       only bundle the Workers offline (wrangler deploy --dry-run) and print their sizes
+  --outdir <dir>  where the bundles go: <dir>/runtime, <dir>/pdf and <dir>/sandbox (default apps/*/dist)
   --embedding-model <provider:model>
                   knowledge bases will embed with this model: create (once) a Vectorize index of its
                   dimensions (cosine) and bind it as VECTORIZE; remembered in apps/runtime/vectorize.json.
@@ -137,7 +137,7 @@ async function bundleWorker(name, configArgs, outdir) {
   return /Total Upload: ([^\n]+)/.exec(output)?.[1]?.trim();
 }
 
-/** Both Workers, offline: the runtime (with the editor's assets) and the PDF Worker. */
+/** Every Worker, offline: the runtime (with the editor's assets), the PDF and the sandbox Workers. */
 async function bundle() {
   const outdir = (worker, app) => (options.outdir ? join(options.outdir, worker) : join(app, 'dist'));
   buildAssets();
@@ -149,15 +149,25 @@ async function bundle() {
   const runtime = await withDeployConfig((config) =>
     bundleWorker('runtime', ['--config', config], outdir('runtime', runtimeDir)),
   );
-  const pdf = await bundleWorker('PDF', ['--config', pdfConfig], outdir('pdf', join(pdfConfig, '..')));
-  return { runtime, pdf };
+  const sides = {};
+  for (const side of sideWorkers) {
+    const folder = join(side.config, '..');
+    sides[side.name] = await bundleWorker(
+      side.name,
+      ['--config', side.config],
+      outdir(basename(folder), folder),
+    );
+  }
+  return { runtime, sides };
 }
 
-/** The PDF Worker first: the runtime's `PDF` service binding must name a Worker that exists. */
-async function deployPdfWorker() {
-  step('Deploying the PDF Worker (edgeflow-pdf; internal, no public URL)');
-  const { status, output } = await wrangler(['deploy', '--config', pdfConfig]);
-  if (status !== 0) fail(`Deploying the PDF Worker failed (see above).${offlineHint(output)}`);
+/** The side Workers first: the runtime's service bindings must name Workers that exist. */
+async function deploySideWorkers() {
+  for (const side of sideWorkers) {
+    step(`Deploying the ${side.label} (${side.name}; internal, no public URL)`);
+    const { status, output } = await wrangler(['deploy', '--config', side.config]);
+    if (status !== 0) fail(`Deploying ${side.name} failed (see above).${offlineHint(output)}`);
+  }
 }
 
 async function checkReachable() {
@@ -350,8 +360,9 @@ async function deploy() {
 
 if (options['dry-run']) {
   const sizes = await bundle();
+  const sides = Object.entries(sizes.sides).map(([name, size]) => `; ${name}: ${size ?? '?'}`);
   console.log(
-    `\n✓ Dry run: the Workers bundle (runtime: ${sizes.runtime ?? '?'}; PDF: ${sizes.pdf ?? '?'}); nothing was uploaded.`,
+    `\n✓ Dry run: the Workers bundle (runtime: ${sizes.runtime ?? '?'}${sides.join('')}); nothing was uploaded.`,
   );
   process.exit(0);
 }
@@ -361,5 +372,5 @@ await checkLogin();
 await ensureDatabase();
 await applyMigrations();
 if (vectorize) await ensureVectorizeIndex();
-await deployPdfWorker();
+await deploySideWorkers();
 await deploy();

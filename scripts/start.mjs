@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the platform on http://localhost:8787 (PORT to change) through `wrangler dev`: the runtime
-// Worker, and beside it the PDF Worker (apps/pdf) that its `PDF` service binding reaches, with a
+// Worker, and beside it the PDF and sandbox Workers (apps/pdf, apps/sandbox) that its `PDF` and `SANDBOX`
+// service bindings reach, with a
 // local D1 (migrations applied), an admin token (created once in apps/runtime/.dev.vars, printed), and
 // provider settings taken from this process's environment, which win over .dev.vars. Tests and benchmarks
 // run servers side by side with EDGEFLOW_STATE_DIR (local D1 elsewhere) and EDGEFLOW_INSPECTOR_PORT.
@@ -10,7 +11,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { buildAssets } from './build-assets.mjs';
 import { localSettings } from './settings.mjs';
-import { pdfConfig, runtimeDir, wranglerSpawn, wranglerSync } from './wrangler.mjs';
+import { runtimeDir, sideWorkers, wranglerSpawn, wranglerSync } from './wrangler.mjs';
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -79,15 +80,17 @@ try {
   process.exit(1);
 }
 
-// The PDF Worker (apps/pdf) runs as a second `wrangler dev` beside the runtime; the runtime's `PDF`
-// service binding finds it through wrangler's dev registry, a folder private to this server (so servers
-// started side by side never bind each other's). One `wrangler dev` with both configs would be simpler,
-// but wrangler 4.124's multi-worker mode exited when a client dropped a request (the tests' probes do).
+// The side Workers (PDF, sandbox) each run as a `wrangler dev` of their own beside the runtime; the
+// runtime's service bindings find them through wrangler's dev registry, a folder private to this server
+// (so servers started side by side never bind each other's). One `wrangler dev` with all configs would be
+// simpler, but wrangler 4.124's multi-worker mode exited when a client dropped a request (the tests'
+// probes do), and one process runs all its Workers on one thread: the sandbox's process must be its own,
+// or a code node spinning in `while (true) {}` would stall every run until its deadline.
 const registry = join(runtimeDir, '.wrangler', `registry-${port}`);
 rmSync(registry, { recursive: true, force: true });
 process.env.WRANGLER_REGISTRY_PATH = registry;
 
-/** A port nothing listens on now (the PDF Worker's own HTTP port and inspector are never used directly). */
+/** A port nothing listens on now (a side Worker's own HTTP port and inspector are never used directly). */
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -100,23 +103,27 @@ function freePort() {
 }
 
 const logLevel = process.env.WRANGLER_LOG ?? 'warn';
-const pdf = wranglerSpawn(
-  [
-    'dev',
-    '--config',
-    pdfConfig,
-    '--port',
-    String(await freePort()),
-    '--ip',
-    '127.0.0.1',
-    '--inspector-port',
-    String(await freePort()),
-    '--show-interactive-dev-session=false',
-    '--log-level',
-    logLevel,
-  ],
-  { stdio: ['ignore', 'pipe', 'pipe'] },
-);
+const sides = [];
+for (const side of sideWorkers) {
+  const child = wranglerSpawn(
+    [
+      'dev',
+      '--config',
+      side.config,
+      '--port',
+      String(await freePort()),
+      '--ip',
+      '127.0.0.1',
+      '--inspector-port',
+      String(await freePort()),
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      logLevel,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  sides.push({ ...side, child });
+}
 
 const dev = wranglerSpawn(
   [
@@ -156,8 +163,10 @@ const relay = (stream, target) =>
   });
 relay(dev.stdout, process.stdout);
 relay(dev.stderr, process.stderr);
-relay(pdf.stdout, process.stdout);
-relay(pdf.stderr, process.stderr);
+for (const { child } of sides) {
+  relay(child.stdout, process.stdout);
+  relay(child.stderr, process.stderr);
+}
 
 // Announce once the server answers, so the printed URL works when it is read.
 const probe = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -173,9 +182,11 @@ const announceWhenUp = async () => {
     try {
       const response = await fetch(`${probe}/healthz`, { signal: AbortSignal.timeout(10_000) });
       await response.arrayBuffer();
-      // The PDF Worker is in the registry once it serves: PDF uploads work when the URL is printed.
-      const pdfReady = existsSync(join(registry, 'edgeflow-pdf')) || Date.now() - started > 60_000;
-      if (response.ok && pdfReady) {
+      // A side Worker is in the registry once it serves: PDF uploads and code nodes work when the URL
+      // is printed.
+      const sidesReady =
+        sides.every(({ name }) => existsSync(join(registry, name))) || Date.now() - started > 60_000;
+      if (response.ok && sidesReady) {
         announced = true;
         console.log(`\nEdgeflow is running: ${base}/\n`);
         console.log(`  Admin token: ${adminToken}`);
@@ -200,22 +211,21 @@ void announceWhenUp();
 const stop = () => {
   stopped = true;
   dev.kill('SIGTERM');
-  pdf.kill('SIGTERM');
+  for (const { child } of sides) child.kill('SIGTERM');
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 dev.on('exit', (code) => {
   stopped = true;
-  pdf.kill('SIGTERM');
+  for (const { child } of sides) child.kill('SIGTERM');
   // It holds secrets and is rewritten on the next start anyway.
   rmSync(overridesPath, { force: true });
   rmSync(registry, { recursive: true, force: true });
   process.exit(code ?? 0);
 });
-// Without it PDF uploads answer 503; say why rather than fail silently.
-pdf.on('exit', (code) => {
-  if (code)
-    console.error(
-      `The PDF Worker (apps/pdf) stopped (exit ${code}): PDF uploads answer 503 until a restart.`,
-    );
-});
+// Without one, part of the platform fails (PDF uploads, code nodes); say why rather than fail silently.
+for (const { label, lost, child } of sides) {
+  child.on('exit', (code) => {
+    if (code) console.error(`The ${label} stopped (exit ${code}): ${lost} until a restart.`);
+  });
+}

@@ -10,6 +10,27 @@ import { fileURLToPath } from 'node:url';
 export const runtimeDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'runtime');
 /** The PDF Worker (`edgeflow-pdf`), reached by the runtime's `PDF` service binding. */
 export const pdfConfig = join(runtimeDir, '..', 'pdf', 'wrangler.jsonc');
+/** The sandbox Worker (`edgeflow-sandbox`), reached by the runtime's `SANDBOX` service binding. */
+export const sandboxConfig = join(runtimeDir, '..', 'sandbox', 'wrangler.jsonc');
+
+/**
+ * The Workers the runtime binds by service, deployed before it and run beside it by `npm start`; `lost`
+ * says what stops working while one is down.
+ */
+export const sideWorkers = [
+  {
+    name: 'edgeflow-pdf',
+    label: 'PDF Worker (apps/pdf)',
+    config: pdfConfig,
+    lost: 'PDF uploads answer 503',
+  },
+  {
+    name: 'edgeflow-sandbox',
+    label: 'sandbox Worker (apps/sandbox)',
+    config: sandboxConfig,
+    lost: 'code nodes fail with sandbox_failed',
+  },
+];
 const require = createRequire(join(runtimeDir, 'package.json'));
 export const wranglerCli = join(dirname(require.resolve('wrangler/package.json')), 'wrangler-dist', 'cli.js');
 

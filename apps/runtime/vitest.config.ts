@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { fakeModelList } from './test/helpers/fake-model-names.ts';
-import { pdfWorkerCompatibilityDate, pdfWorkerScript } from './test/node/pdf-worker-bundle.ts';
+import { sideWorkers } from './test/node/side-worker-bundles.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 // wrangler.jsonc serves ./.assets (scripts/build-assets.mjs); the worker tests need only the folder.
@@ -13,8 +13,9 @@ const migrations = await readD1Migrations(here('../../packages/db/migrations'));
 /**
  * The runtime's worker tests: they run inside workerd with a local D1 (migrated by
  * test/setup/apply-migrations.ts) and a fake model server in Node (test/node/global-setup.ts), whose
- * URL the worker's own bindings get too, so runs through the real entry point reach it. The `PDF`
- * binding reaches the real PDF Worker (apps/pdf), bundled by the global setup.
+ * URL the worker's own bindings get too, so runs through the real entry point reach it. The `PDF` and
+ * `SANDBOX` bindings reach the real PDF and sandbox Workers (apps/pdf, apps/sandbox), bundled by the
+ * global setup.
  * Paths are resolved from this file, so the project runs the same from the root's `projects` list.
  */
 export default defineConfig({
@@ -30,16 +31,15 @@ export default defineConfig({
           OPENAI_COMPATIBLE_BASE_URL: inject('fakeModelUrl'),
           OPENAI_COMPATIBLE_MODELS: fakeModelList(),
         },
-        // The PDF Worker behind wrangler.jsonc's `PDF` binding: the real apps/pdf code, bundled by the
-        // global setup (an auxiliary worker gets no bundling of its own).
-        workers: [
-          {
-            name: 'edgeflow-pdf',
-            modules: true,
-            scriptPath: pdfWorkerScript,
-            compatibilityDate: pdfWorkerCompatibilityDate,
-          },
-        ],
+        // The PDF and sandbox Workers behind wrangler.jsonc's `PDF` and `SANDBOX` bindings: the real
+        // apps/pdf and apps/sandbox code, bundled by the global setup (an auxiliary worker gets no
+        // bundling of its own). All of them share one workerd process, and so one thread.
+        workers: sideWorkers.map(({ name, modulesRoot, modules, compatibilityDate }) => ({
+          name,
+          modulesRoot,
+          modules: [...modules],
+          compatibilityDate,
+        })),
         // Smaller than wrangler.jsonc's, so the tests reach them in a few requests.
         ratelimits: {
           AUTH_FAILURE_LIMITER: { namespace_id: '1001', simple: { limit: 10, period: 60 } },
@@ -52,9 +52,8 @@ export default defineConfig({
   ],
   test: {
     name: 'runtime',
-    // src/egress is pure logic tested in Node (the root's `egress` project); the sandbox must be tested
-    // where it runs, inside workerd.
-    include: ['test/**/*.test.ts', 'src/sandbox/**/*.test.ts'],
+    // src/egress is pure logic tested in Node (the root's `egress` project).
+    include: ['test/**/*.test.ts'],
     globalSetup: ['test/node/global-setup.ts'],
     setupFiles: ['test/setup/apply-migrations.ts'],
     testTimeout: 20_000,

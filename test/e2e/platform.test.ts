@@ -6,6 +6,7 @@
 import { type ConversationId, createClient, EdgeflowApiError, type RunEvent } from '@edgeflow/api';
 import { minimalPdf } from '@edgeflow/knowledge/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chainDocument, codeNode } from '../../apps/runtime/test/helpers/tool-documents.ts';
 import { createFakeModelServer, type FakeModelServer } from '../fake-model/index.ts';
 import { type Platform, startPlatform } from '../support/platform.ts';
 
@@ -321,5 +322,52 @@ describe('a chat app from the template, published and called with a secret key',
     const streaming = user().run(appId, { inputs: { query: 'still there?' } });
     expect((await apiError(streaming.next())).status).toBe(401);
     expect((await apiError(user().getRun(streamedRunId))).status).toBe(401);
+  });
+});
+
+describe('a code node that spins (while (true) {})', () => {
+  /** A published workflow app from `document` and a secret key's client for it. */
+  async function published(document: ReturnType<typeof chainDocument>) {
+    const app = await admin().createApp({ name: document.name, graph: document });
+    await admin().publish(app.id);
+    const { key: secret } = await admin().createKey(app.id, { kind: 'secret', name: 'spin' });
+    return { appId: app.id, client: createClient({ baseUrl: platform.baseUrl, key: secret }) };
+  }
+
+  // The guest runs in the sandbox Worker, a `wrangler dev` process of its own under `npm start` (its
+  // own isolate when deployed): QuickJS can stop `while (true) {}` at the deadline but never pause it,
+  // so it must not be the runtime's isolate that spins. (In the runtime's worker tests every Worker
+  // shares one workerd thread, which is why this is proven here.)
+  it('busies the sandbox, not the runtime: /healthz and a whole other run are served meanwhile', async () => {
+    const stuck = await published(
+      chainDocument(
+        'busy loop',
+        [codeNode('code', 'function main() { while (true) {} }', { timeoutMs: 8_000 })],
+        {},
+      ),
+    );
+    const quick = await published(chainDocument('quick', [], { result: 'quick: {{start.query}}' }));
+    const order: string[] = [];
+    let meanwhile: Promise<void> | undefined;
+    const events: RunEvent[] = [];
+    for await (const event of stuck.client.run(stuck.appId, { inputs: {} })) {
+      events.push(event);
+      if (event.type === 'node-start' && event.nodeId === 'code') {
+        meanwhile = (async () => {
+          expect(await admin().getHealth()).toEqual({ ok: true });
+          const result = await quick.client.runSync(quick.appId, { inputs: { query: 'q' } });
+          expect(result).toMatchObject({ status: 'succeeded', outputs: { result: 'quick: q' } });
+          order.push('health and quick run');
+        })();
+      }
+    }
+    order.push('stuck code');
+    await meanwhile;
+    expect(events.at(-1)).toMatchObject({
+      type: 'run-end',
+      status: 'failed',
+      error: { code: 'code_timeout', nodeId: 'code' },
+    });
+    expect(order).toEqual(['health and quick run', 'stuck code']);
   });
 });

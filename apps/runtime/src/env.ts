@@ -1,6 +1,7 @@
 import type { VectorizeBinding } from '@edgeflow/knowledge';
 import type { ProviderEnvironment } from '@edgeflow/providers';
 import type { PdfService } from './knowledge/pdf-service.ts';
+import type { SandboxService } from './sandbox/sandbox-service.ts';
 
 /** The Worker's bindings and variables (API.md, Configuration). */
 export interface Env extends ProviderEnvironment {
@@ -12,6 +13,11 @@ export interface Env extends ProviderEnvironment {
    * uploads are 503 `unavailable` and everything else works.
    */
   readonly PDF?: PdfService | undefined;
+  /**
+   * The sandbox Worker (apps/sandbox) by service binding: code nodes' JavaScript runs there. Without it
+   * code nodes fail with `sandbox_failed` and everything else works.
+   */
+  readonly SANDBOX?: SandboxService | undefined;
   /** Bearer token of the management API; without it production serves no `/api/*`. */
   readonly ADMIN_TOKEN?: string;
   /** `development` under `npm start`; anything else (or nothing) is production, which fails closed. */

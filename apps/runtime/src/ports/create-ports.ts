@@ -3,7 +3,7 @@ import { createModelPort } from '@edgeflow/providers';
 import { createHttpPort } from '../egress/index.ts';
 import type { Env } from '../env.ts';
 import { knowledgeServices } from '../knowledge/knowledge-services.ts';
-import { createQuickJsSandbox } from '../sandbox/index.ts';
+import { sandboxThroughBinding } from '../sandbox/sandbox-service.ts';
 import { createSecretsPort } from '../secrets/index.ts';
 import { workersClock } from './workers-clock.ts';
 
@@ -27,7 +27,8 @@ export function createPorts(env: Env, settings: AppEgressSettings = {}): EngineP
       ...(settings.allowedHosts?.length ? { allowHosts: [...settings.allowedHosts] } : {}),
       ...(settings.deniedHosts?.length ? { denyHosts: [...settings.deniedHosts] } : {}),
     }),
-    sandbox: createQuickJsSandbox(),
+    // User code runs in the sandbox Worker (apps/sandbox), an isolate with no bindings.
+    sandbox: sandboxThroughBinding(env.SANDBOX),
     secrets: createSecretsPort(env),
     // Searches only the knowledge bases a retrieval node's config names (the stored document's).
     retriever: knowledgeServices(env).retriever,

@@ -1,15 +1,15 @@
 import type { TestProject } from 'vitest/node';
 import { createFakeModelServer } from '../../../../test/fake-model/index.ts';
 import { startFakeModelControl } from './fake-model-control.ts';
-import { bundlePdfWorker } from './pdf-worker-bundle.ts';
+import { bundleSideWorkers } from './side-worker-bundles.ts';
 
 /**
- * Runs in Node before the worker tests: bundles the PDF Worker (the runtime's `PDF` binding, see
- * pdf-worker-bundle.ts), starts the fake OpenAI-compatible model server and its control server on
+ * Runs in Node before the worker tests: bundles the PDF and sandbox Workers (the runtime's `PDF` and
+ * `SANDBOX` bindings, see side-worker-bundles.ts), starts the fake OpenAI-compatible model server and its control server on
  * 127.0.0.1 and hands their URLs to the tests (`inject('fakeModelUrl')`).
  */
 export default async function setup(project: TestProject) {
-  await bundlePdfWorker();
+  await bundleSideWorkers();
   const fake = await createFakeModelServer();
   const control = await startFakeModelControl(fake);
   project.provide('fakeModelUrl', fake.url);

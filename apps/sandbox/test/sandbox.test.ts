@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createQuickJsSandbox } from './quickjs-sandbox.ts';
-import { describeSandboxPort } from './sandbox-port.case.ts';
+import { describeSandboxPort } from '../../../test/support/sandbox-port.case.ts';
+import { createQuickJsSandbox } from '../src/quickjs/index.ts';
 
 describeSandboxPort('QuickJS sandbox', () => createQuickJsSandbox());
 

@@ -1,7 +1,7 @@
 import { type RunEvent, run } from '@edgeflow/engine';
 import { collectEvents, createTimerClock, planFrom } from '@edgeflow/engine/testing';
 import { describe, expect, it } from 'vitest';
-import { createQuickJsSandbox } from './quickjs-sandbox.ts';
+import { createQuickJsSandbox } from '../src/quickjs/index.ts';
 
 const codePlan = (code: string, extra: Record<string, unknown> = {}) =>
   planFrom({

@@ -1,7 +1,10 @@
 import type { SandboxResult } from '@edgeflow/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createQuickJsModuleLoader } from './quickjs-module-loader.ts';
-import { createQuickJsSandbox, type QuickJsSandboxOptions } from './quickjs-sandbox.ts';
+import {
+  createQuickJsModuleLoader,
+  createQuickJsSandbox,
+  type QuickJsSandboxOptions,
+} from '../src/quickjs/index.ts';
 
 interface Timed {
   readonly answer: SandboxResult;

@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import { createQuickJsModuleLoader } from './quickjs-module-loader.ts';
-import { createQuickJsSandbox } from './quickjs-sandbox.ts';
+import { createQuickJsModuleLoader, createQuickJsSandbox } from '../src/quickjs/index.ts';
 
 // Measured, not asserted: the lead's benchmark needs the numbers. "Cold" is the first execution on a
 // new loader: instantiating the WebAssembly module (workerd compiles it when the script loads), the

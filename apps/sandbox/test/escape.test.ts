@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createQuickJsSandbox } from './quickjs-sandbox.ts';
+import { createQuickJsSandbox } from '../src/quickjs/index.ts';
 
 const sandbox = createQuickJsSandbox();
 const execute = (code: string) =>
