@@ -15,6 +15,8 @@ const scannedFolders = [
   'packages/graph/src',
   'packages/knowledge/src',
   'apps/runtime/src',
+  // The code node's sandbox Worker: it has nothing to fetch for anyone.
+  'apps/sandbox/src',
 ];
 
 /**
