@@ -1,6 +1,6 @@
 import type { OnError, Plan, PlanNode } from '@edgeflow/graph';
 import { type PreparedTemplate, prepareTemplate } from './prepared-template.ts';
-import { sandboxBackstopMs } from './run-limits.ts';
+import { portBackstopMs } from './run-limits.ts';
 
 /** What the scheduler needs about one node, computed once per plan. */
 export interface NodeInfo {
@@ -19,7 +19,7 @@ export interface NodeInfo {
   readonly leadsToAnswer: boolean;
   /** An llm/agent whose `{{id.text}}` an answer forwards while it streams: keep its live text. */
   readonly keepsText: boolean;
-  /** The node's own `timeoutMs`, when its kind has one and it is set (a code node's plus the sandbox backstop). */
+  /** The node's own `timeoutMs`, when its kind has one and it is set (code and http: plus the port backstop). */
   readonly timeoutMs: number | undefined;
 }
 
@@ -29,9 +29,12 @@ function onErrorOf(node: PlanNode): OnError {
   return 'onError' in node.config ? node.config.onError : 'fail';
 }
 
+/** Kinds whose port enforces `timeoutMs` itself and names the failure (see portBackstopMs). */
+const selfTimedKinds: ReadonlySet<string> = new Set(['code', 'http']);
+
 function timeoutOf(node: PlanNode): number | undefined {
-  if (!('timeoutMs' in node.config)) return undefined;
-  return node.type === 'code' ? node.config.timeoutMs + sandboxBackstopMs : node.config.timeoutMs;
+  if (!('timeoutMs' in node.config) || node.config.timeoutMs === undefined) return undefined;
+  return selfTimedKinds.has(node.type) ? node.config.timeoutMs + portBackstopMs : node.config.timeoutMs;
 }
 
 /** A plan with its per-run lookups precomputed; get it through `indexPlan`. */

@@ -11,11 +11,12 @@ export interface RunLimits {
 }
 
 /**
- * A code node's sandbox enforces the node's `timeoutMs` itself and says so (`code_timeout`); the run's
- * own deadline for the node comes this much later, as the backstop for a sandbox that does not
- * return. With both at the same instant, whichever timer fired first named the failure.
+ * A code node's sandbox and an http node's egress enforce the node's `timeoutMs` themselves and say so
+ * (`code_timeout`, `request_timeout`, which an http node's retry policy may retry); the run's own
+ * deadline for such a node comes this much later, as the backstop for a port that does not return.
+ * With both at the same instant, whichever timer fired first named the failure.
  */
-export const sandboxBackstopMs = 1_000;
+export const portBackstopMs = 1_000;
 
 export const defaultRunLimits: RunLimits = {
   maxSteps: 500,

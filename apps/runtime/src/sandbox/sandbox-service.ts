@@ -21,7 +21,7 @@ export interface SandboxServiceOptions {
 
 /** The sandbox's ceiling on `timeoutMs` (apps/sandbox/src/quickjs/sandbox-limits.ts). */
 const maxTimeoutMs = 30_000;
-// Under the engine's backstop (sandboxBackstopMs, 1 s), so a stuck guest is named `code_timeout`, not `node_timeout`.
+// Under the engine's backstop (portBackstopMs, 1 s), so a stuck guest is named `code_timeout`, not `node_timeout`.
 const defaultGraceMs = 600;
 const setUpHint =
   'Deploy the sandbox Worker (apps/sandbox, `npm run deploy` does it) or run `npm start`, which runs it locally.';

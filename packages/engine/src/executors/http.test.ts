@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeEnd, runEnd, runPlan, testPorts } from '../../test/support.ts';
 import { HttpPortError, type RunEvent, secretMask } from '../index.ts';
-import { createScriptedHttp, jsonResponse, planFrom } from '../testing/index.ts';
+import { createManualClock, createScriptedHttp, jsonResponse, planFrom } from '../testing/index.ts';
 
 const start = {
   id: 'start',
@@ -115,6 +115,35 @@ describe('http node', () => {
     expect(runEnd(failed)).toMatchObject({
       status: 'failed',
       error: { code: 'http_status', nodeId: 'call' },
+    });
+  });
+
+  it('a request that times out is request_timeout, named by the egress and retried, not the run’s node_timeout', async () => {
+    // The egress stops a request at the node's timeoutMs and says so; the run's own timer for the node
+    // comes later (portBackstopMs), so the two never race for the name of the failure.
+    const clock = createManualClock();
+    let requests = 0;
+    const slow = {
+      async request(request: { readonly timeoutMs: number }) {
+        requests += 1;
+        await clock.sleep(request.timeoutMs);
+        throw new HttpPortError('request_timeout', `No answer within ${request.timeoutMs} ms.`);
+      },
+    };
+    const plan = httpPlan({
+      url: 'https://slow.example.com/',
+      timeoutMs: 300,
+      retry: { attempts: 2, backoffMs: 0 },
+    });
+    const events = runPlan(plan, { inputs: { id: '1' }, ports: testPorts({ clock, http: slow }) });
+    for (let step = 0; step < 4 && requests < 2; step += 1) await clock.advance(300);
+    await clock.advance(300);
+    const done = await events;
+    expect(requests).toBe(2);
+    expect(nodeEnd(done, 'call')).toMatchObject({ status: 'failed', error: { code: 'request_timeout' } });
+    expect(runEnd(done)).toMatchObject({
+      status: 'failed',
+      error: { code: 'request_timeout', nodeId: 'call' },
     });
   });
 
