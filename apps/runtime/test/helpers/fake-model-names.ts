@@ -21,6 +21,8 @@ export const fakeModels = {
   openAiHistory: 'fake-openai-history',
   openAiDown: 'fake-openai-down',
   budget: 'fake-budget',
+  /** Runs in flight together (round-trips.test.ts): they must overlap, so the model takes its time. */
+  together: 'fake-together',
   /** Embedding models (the name says so, which gives them the `embedding` capability). */
   embedding: 'fake-embedding',
   embeddingDown: 'fake-embedding-down',
