@@ -108,12 +108,21 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
     noteDailyUsage(spec.appId, end);
   };
 
+  const deliver = (send: (event: RunEvent) => void, event: RunEvent) => {
+    recorder.observe(event);
+    send(event);
+  };
   const pump = async (send: (event: RunEvent) => void) => {
     try {
-      for await (const event of events) {
-        recorder.observe(event);
-        send(event);
+      // Events that are already waiting are sent in the same turn, so a stream can write a burst
+      // (one node's end, the next one's start) as one piece (event-stream.ts).
+      for (let next = await events.next(); !next.done; next = await events.next()) {
+        deliver(send, next.value);
+        for (const event of events.takeQueued()) deliver(send, event);
       }
+    } catch (error) {
+      await events.return?.();
+      throw error;
     } finally {
       await finish().catch((error: unknown) =>
         console.error(`run ${runId}: recording the end failed: ${String(error)}`),
