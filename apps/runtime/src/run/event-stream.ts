@@ -15,8 +15,8 @@ export const eventStreamHeaders = {
 
 /**
  * A streaming response fed by `pump`: `send` writes one event at once (events sent in the same turn
- * leave together, at its end); the stream ends after run-end. After the client disconnects, sends are
- * dropped but `pump` keeps going, so the run still finishes and is recorded.
+ * leave together, at its end). After the client disconnects, sends are dropped but `pump` keeps going,
+ * so the run still finishes and is recorded.
  * Returns the response and the promise of the pump (to hand to `waitUntil`).
  */
 export function eventStreamResponse(
@@ -77,12 +77,11 @@ export function eventStreamResponse(
       }
     }
   };
+  // The stream ends once `pump` has also written the run's record, not at run-end: a caller that sends
+  // the next message of a conversation as soon as its stream ends must find this exchange in the history.
   const done = pump((event) => {
     const text = format(event);
     if (text !== '') write(text);
-    // run-end is the last event (API.md): the caller's stream ends with it, not after the run's record
-    // is written, which `pump` still does before it resolves (kept alive by `done` in waitUntil).
-    if (event.type === 'run-end') queueMicrotask(end);
   }).finally(end);
   return {
     response: new Response(stream, {
