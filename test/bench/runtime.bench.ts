@@ -330,7 +330,8 @@ async function main() {
   console.log(
     '  not observable from outside the worker (the runtime exposes no counter or debug header), so not\n' +
       '  measured here: apps/runtime/test/round-trips.test.ts counts them in workerd with a counting D1 binding\n' +
-      '  (2 per run for 4 and for 40 nodes: the start batch, not awaited, and the end batch, in waitUntil).',
+      '  (2 per run for 4 and for 40 nodes: the start batch, not awaited, and the end batch, in waitUntil;\n' +
+      '  fewer under load, when runs in flight together share batches: apps/runtime/src/run/write-queue.ts).',
   );
 
   console.log('\nWorker bundle (wrangler deploy --dry-run)');
