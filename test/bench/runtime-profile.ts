@@ -1,12 +1,14 @@
 /**
  * Where the runtime's CPU goes under load: starts the fake model and the platform (inspector on), runs
  * CONCURRENCY streaming clients for LOAD_SECONDS against a published 4-node chat app while the V8
- * profiler samples workerd, and prints self time by function and by package. A diagnosis tool, not a
- * benchmark: its numbers include the profiler's own cost.
- * Usage: npx tsx test/bench/runtime-profile.ts   (PROFILE_OUT=file.cpuprofile keeps the raw profile;
+ * profiler samples workerd, and prints self time by package, source file and function, and total time
+ * (with callees) by function. The bundle is minified, so frames are mapped back to their sources through
+ * the bundle's source map. A diagnosis tool, not a benchmark: its numbers include the profiler's own cost.
+ * Usage: npx tsx test/bench/runtime-profile.ts   (PROFILE_OUT=file.cpuprofile keeps the raw profile and
+ * the bundle's source map beside it as file.cpuprofile.map;
  * PROFILE=off only reports the server's CPU per run from /proc, which a busy machine disturbs less)
  */
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createClient } from '@edgeflow/api';
@@ -24,7 +26,7 @@ const model = 'bench-chat';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
 interface Profile {
@@ -46,6 +48,50 @@ const WebSocket = createRequire(join(repositoryRoot, 'node_modules/.pnpm/node_mo
 ) as new (
   url: string,
 ) => Socket;
+
+type TraceMap = object;
+const traceMapping = createRequire(join(repositoryRoot, 'node_modules/.pnpm/node_modules/index.js'))(
+  '@jridgewell/trace-mapping',
+) as {
+  TraceMap: new (map: string) => TraceMap;
+  originalPositionFor(
+    map: TraceMap,
+    position: { line: number; column: number },
+  ): { source: string | null; name: string | null; line: number | null };
+};
+
+/**
+ * The source map of the bundle wrangler dev is serving (the newest under apps/runtime/.wrangler/tmp):
+ * the bundle is minified, so the profile's `index.js:348` says nothing until mapped back to its source.
+ */
+async function bundleSourceMap(): Promise<{ text: string; map: TraceMap } | undefined> {
+  const folder = join(repositoryRoot, 'apps/runtime/.wrangler/tmp');
+  const candidates = (await readdir(folder).catch(() => [] as string[]))
+    .filter((name) => name.startsWith('dev-'))
+    .map((name) => join(folder, name, 'index.js.map'));
+  const dated = await Promise.all(
+    candidates.map(async (file) => ({
+      file,
+      time: (await stat(file).catch(() => undefined))?.mtimeMs ?? -1,
+    })),
+  );
+  const newest = dated.filter((entry) => entry.time >= 0).sort((x, y) => y.time - x.time)[0];
+  if (!newest) return undefined;
+  const text = await readFile(newest.file, 'utf8');
+  return { text, map: new traceMapping.TraceMap(text) };
+}
+
+/** Where a bundled frame came from: its source file, line and original name when the map knows. */
+function mapFrame(map: TraceMap | undefined, frame: ProfileNode['callFrame']) {
+  if (!map || frame.url !== 'index.js' || frame.lineNumber < 0) return undefined;
+  const original = traceMapping.originalPositionFor(map, {
+    line: frame.lineNumber + 1,
+    column: Math.max(0, frame.columnNumber),
+  });
+  if (!original.source) return undefined;
+  const source = original.source.replace(/^(\.\.\/)+/, '');
+  return { source, line: original.line ?? 0, name: original.name };
+}
 
 async function inspect(port: number) {
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as {
@@ -71,7 +117,7 @@ async function inspect(port: number) {
   return { send, close: () => socket.close(), title: target.title };
 }
 
-function summarizeProfile(profile: Profile) {
+function summarizeProfile(profile: Profile, map: TraceMap | undefined) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<number, number>();
   profile.samples.forEach((id, index) => {
@@ -80,17 +126,47 @@ function summarizeProfile(profile: Profile) {
   const total = [...self.values()].reduce((sum, value) => sum + value, 0);
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  const add = (into: Map<string, number>, key: string, micros: number) =>
+    into.set(key, (into.get(key) ?? 0) + micros);
   for (const [id, micros] of self) {
     const frame = byId.get(id)?.callFrame;
     if (!frame) continue;
-    const where = frame.url.replace(/^.*\/(node_modules\/\.pnpm\/)?/, '');
-    const name = `${frame.functionName || '(anonymous)'} ${where}:${frame.lineNumber + 1}`;
-    byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
+    const mapped = mapFrame(map, frame);
+    const url = mapped?.source ?? frame.url;
+    const where = url.replace(/^.*\/(node_modules\/\.pnpm\/)?/, '');
+    const line = mapped ? mapped.line : frame.lineNumber + 1;
+    const name = `${mapped?.name ?? (frame.functionName || '(anonymous)')} ${where}:${line}`;
+    add(byFunction, name, micros);
     const packageName =
-      /node_modules\/\.pnpm\/([^/]+)/.exec(frame.url)?.[1] ??
-      /(packages|apps)\/([^/]+)/.exec(frame.url)?.[0] ??
-      (frame.url || frame.functionName || '(native)');
-    byPackage.set(packageName, (byPackage.get(packageName) ?? 0) + micros);
+      /node_modules\/\.pnpm\/([^/]+)/.exec(url)?.[1] ??
+      /(packages|apps)\/([^/]+)/.exec(url)?.[0] ??
+      (url || frame.functionName || '(native)');
+    add(byPackage, packageName, micros);
+    const file =
+      /node_modules\/\.pnpm\/[^/]+\/node_modules\/(.+)$/.exec(url)?.[1] ??
+      url.replace(/^.*?((packages|apps)\/)/, '$1');
+    add(byFile, file || frame.functionName || '(native)', micros);
+  }
+  // Total time (self plus callees) of each function, counted once per stack however deep it recurses.
+  const byTotal = new Map<string, number>();
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const label = (frame: ProfileNode['callFrame']) => {
+    const mapped = mapFrame(map, frame);
+    if (!mapped) return frame.url ? `${frame.functionName || '(anonymous)'} ${frame.url}` : undefined;
+    return `${mapped.name ?? (frame.functionName || '(anonymous)')} ${mapped.source.replace(/^.*\/(node_modules\/\.pnpm\/)?/, '')}:${mapped.line}`;
+  };
+  for (const [id, micros] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      const name = frame ? label(frame) : undefined;
+      if (name && !seen.has(name)) {
+        seen.add(name);
+        add(byTotal, name, micros);
+      }
+    }
   }
   const top = (map: Map<string, number>, count: number) =>
     [...map]
@@ -98,7 +174,13 @@ function summarizeProfile(profile: Profile) {
       .slice(0, count)
       .map(([name, micros]) => `  ${((micros / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
       .join('\n');
-  return { total, functions: top(byFunction, 45), packages: top(byPackage, 25) };
+  return {
+    total,
+    functions: top(byFunction, 45),
+    packages: top(byPackage, 25),
+    files: top(byFile, 40),
+    totals: top(byTotal, 50),
+  };
 }
 
 const { url: fakeUrl, process: fake } = await startFakeModelProcess({
@@ -150,7 +232,10 @@ try {
     const { profile } = (await inspector.send('Profiler.stop')) as { profile: Profile };
     inspector.close();
     if (process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
-    const { total, functions, packages } = summarizeProfile(profile);
+    const bundleMap = await bundleSourceMap();
+    if (process.env.PROFILE_OUT && bundleMap)
+      await writeFile(`${process.env.PROFILE_OUT}.map`, bundleMap.text);
+    const { total, functions, packages, files, totals } = summarizeProfile(profile, bundleMap?.map);
     const idle = new Set(
       profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id),
     );
@@ -162,7 +247,10 @@ try {
       `sampled ${(total / 1000).toFixed(0)} ms, idle ${(idleMicros / 1000).toFixed(0)} ms; ` +
         `busy per run ${((total - idleMicros) / 1000 / runs).toFixed(2)} ms (includes the profiler's cost)`,
     );
-    console.log(`By package (self time):\n${packages}\n\nBy function (self time):\n${functions}`);
+    console.log(
+      `By package (self time):\n${packages}\n\nBy file (self time):\n${files}\n\nBy function (self time):\n${functions}` +
+        `\n\nBy function (total time, with callees):\n${totals}`,
+    );
   }
 } finally {
   await platform.stop();

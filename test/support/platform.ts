@@ -55,7 +55,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   try {
     const timeout = options.readyTimeoutMs ?? 150_000;
     await server.waitForUrl(`${baseUrl}/healthz`, timeout);
-    await server.waitForOutput(/Edgeflow is running/, 10_000);
+    // The banner also waits for the PDF Worker, which a busy machine (load 8+) starts well after /healthz.
+    await server.waitForOutput(/Edgeflow is running/, 60_000);
   } catch (error) {
     await stop();
     throw error;

@@ -4,6 +4,8 @@ import type { Env } from '../src/env.ts';
 import { adminJson, publishedAppWithKey } from './helpers/admin.ts';
 import { countingDatabase, type RoundTrips } from './helpers/counting-database.ts';
 import { chatDocument } from './helpers/documents.ts';
+import { compatible, fakeModels, scriptModel } from './helpers/fake-model.ts';
+import { refusingDatabase } from './helpers/refusing-database.ts';
 import { readRunEvents, runEndOf, runPath } from './helpers/run-stream.ts';
 import { adminToken, request, send, testEnv } from './helpers/worker.ts';
 import { addText, createBase } from './knowledge/knowledge-helpers.ts';
@@ -55,6 +57,78 @@ describe('D1 round trips per run', () => {
     const { conversationId } = await adminJson<RunRecord>(`/api/runs/${first.runId}`);
     const next = await countedRun(app.id, key, { inputs: { query: 'two' }, conversationId });
     expect(next.counts).toEqual({ batch: 3, statement: 0, other: 0 });
+  });
+
+  it('shares batches between runs in flight together, and still records every run whole', async () => {
+    // A model that takes its time, so the runs overlap as concurrent callers' runs do.
+    await scriptModel(fakeModels.together, { text: 'all together', firstTokenLatencyMs: 60 });
+    const { app, key } = await publishedAppWithKey(
+      chatDocument({ nodes: 4, name: 'together', model: compatible(fakeModels.together) }),
+    );
+    await countedRun(app.id, key, { inputs: { query: 'warm up' } });
+    const { database, counts } = countingDatabase(testEnv.DB);
+    const env: Env = { ...testEnv, DB: database };
+    const runs = 12;
+    const sent = await Promise.all(
+      Array.from({ length: runs }, (_, index) =>
+        send(runPath(app.id), { token: key, env, json: { inputs: { query: `together ${index}` } } }),
+      ),
+    );
+    const runIds = await Promise.all(
+      sent.map(async ({ response, settle }) => {
+        const events = await readRunEvents(response);
+        expect(runEndOf(events).status).toBe('succeeded');
+        await settle();
+        return events[0]?.runId ?? '';
+      }),
+    );
+    console.info(`D1 round trips for ${runs} runs in flight together: ${JSON.stringify(counts)}`);
+    expect(counts.statement + counts.other).toBe(0);
+    expect(counts.batch).toBeLessThan(2 * runs);
+    for (const [index, runId] of runIds.entries()) {
+      // Each run's records were written by the time its own request settled, whoever sent the batch.
+      const record = await adminJson<RunRecord>(`/api/runs/${runId}`);
+      expect(record.status).toBe('succeeded');
+      expect(record.steps.map((step) => step.status)).toEqual(Array(4).fill('succeeded'));
+      expect(record.inputs).toEqual({ query: `together ${index}` });
+      expect(record.outputs).toEqual({ answer: 'all together' });
+    }
+  });
+
+  it('keeps a write that fails in a shared batch from taking the other runs’ records with it', async () => {
+    await scriptModel(fakeModels.together, { text: 'all together', firstTokenLatencyMs: 60 });
+    const { app, key } = await publishedAppWithKey(
+      chatDocument({ nodes: 4, name: 'one bad write', model: compatible(fakeModels.together) }),
+    );
+    // Slow batches, so the runs' end writes queue up behind one another and share batches.
+    const { database, refused } = refusingDatabase(testEnv.DB, 'poison', 25);
+    const env: Env = { ...testEnv, DB: database };
+    const queries = ['a', 'b', 'c', 'poison', 'd', 'e', 'f'];
+    const runIds = await Promise.all(
+      queries.map(async (query) => {
+        const { response, settle } = await send(runPath(app.id), {
+          token: key,
+          env,
+          json: { inputs: { query } },
+        });
+        const events = await readRunEvents(response);
+        // Persistence never touches the caller's stream.
+        expect(runEndOf(events).status).toBe('succeeded');
+        await settle();
+        return events[0]?.runId ?? '';
+      }),
+    );
+    // The poisoned end write failed in a batch it shared with others' (a 4-node run's end is 5 statements).
+    expect(refused.some((statements) => statements > 5)).toBe(true);
+    for (const [index, runId] of runIds.entries()) {
+      const record = await adminJson<RunRecord>(`/api/runs/${runId}`);
+      if (queries[index] === 'poison') {
+        expect([record.status, record.steps]).toEqual(['running', []]);
+      } else {
+        expect(record.status).toBe('succeeded');
+        expect(record.steps).toHaveLength(4);
+      }
+    }
   });
 
   it('records all 40 steps of a 40-node run (inserts chunked under D1’s 100-parameter limit)', async () => {

@@ -83,4 +83,30 @@ describe('streaming for real', () => {
     expect(response.headers.get('content-encoding')).toBe('identity');
     expectStreamedAsProduced(await readRunEvents(response));
   });
+
+  it('sends events that happen together as one piece, each text-delta alone, and ends with run-end', async () => {
+    const model = fakeModels.pieces;
+    await scriptModel(model, { text: 'one two three', firstTokenLatencyMs: 30, interTokenDelayMs: 30 });
+    const { app, key } = await publishedAppWithKey(chatDocument({ model: compatible(model), nodes: 4 }));
+    const { response, settle } = await send(runPath(app.id), {
+      token: key,
+      json: { inputs: { query: 'q' } },
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    const pieces: string[][] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      pieces.push([...decoder.decode(read.value).matchAll(/^event: (.+)$/gm)].map((match) => match[1] ?? ''));
+    }
+    await settle();
+    const events = pieces.flat();
+    expect(events.filter((type) => type === 'text-delta')).toHaveLength(3);
+    // Each token leaves when the model writes it, never held back to travel with another.
+    for (const piece of pieces.filter((types) => types.includes('text-delta'))) {
+      expect(piece.filter((type) => type === 'text-delta')).toHaveLength(1);
+    }
+    // run-start and the first nodes' starts and ends happen in one turn, and so do the last ones.
+    expect(pieces.length).toBeLessThan(events.length);
+    expect(events.at(-1)).toBe('run-end');
+  });
 });

@@ -56,6 +56,18 @@ export class EventChannel<T> implements AsyncIterableIterator<T> {
     });
   }
 
+  /**
+   * The values already queued, taken at once without a promise each: a consumer that writes them out
+   * can then write a burst (a node's end and the next one's start) as one piece.
+   */
+  takeQueued(): T[] {
+    if (this.#head >= this.#queue.length) return [];
+    const values = this.#head === 0 ? this.#queue : this.#queue.slice(this.#head);
+    this.#queue = [];
+    this.#head = 0;
+    return values;
+  }
+
   return(): Promise<IteratorResult<T, undefined>> {
     const wasOpen = !this.#closed;
     this.#queue = [];

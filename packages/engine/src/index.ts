@@ -1,7 +1,7 @@
 export type { ChatTurn } from './chat-history.ts';
 export { createEchoModel, type EchoModelOptions, echoModelId } from './echo-model.ts';
 export * from './ports/index.ts';
-export { type RunOptions, run } from './run.ts';
+export { type RunEvents, type RunOptions, run } from './run.ts';
 export type {
   NodeAttempt,
   NodeEndEvent,

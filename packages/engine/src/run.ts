@@ -73,13 +73,18 @@ function schedule(plan: Plan, options: RunOptions, events: EventSink, startedAt:
   return scheduler;
 }
 
+/** A run's events; `takeQueued` hands over the events that are already waiting, without a promise each. */
+export interface RunEvents extends AsyncIterableIterator<RunEvent> {
+  takeQueued(): RunEvent[];
+}
+
 /**
  * Runs a compiled plan and yields its events as they happen: run-start, node-start, text-delta,
  * node-end, and always run-end last. The run starts when the first event is pulled; stopping early
  * (`break`) cancels it. Events are never held back waiting for the reader.
  * @example for await (const event of run(plan, { inputs: { query: 'hi' }, ports })) send(event);
  */
-export function run(plan: Plan, options: RunOptions): AsyncIterableIterator<RunEvent> {
+export function run(plan: Plan, options: RunOptions): RunEvents {
   let scheduler: Scheduler | undefined;
   const channel: EventChannel<RunEvent> = new EventChannel<RunEvent>(
     () => {

@@ -43,6 +43,7 @@ export async function* streamChatCompletion(
   const abort = linkAbort(signal);
   const url = `${endpoint.baseUrl.replace(/\/+$/, '')}/chat/completions`;
   const body = requestBody(endpoint.model, request);
+  let completed = false;
   try {
     const response = await (endpoint.fetch ?? fetch)(url, {
       method: 'POST',
@@ -55,12 +56,20 @@ export async function* streamChatCompletion(
       signal: abort.signal,
     });
     if (!response.ok || response.body === null) throw await callError(url, body, response);
-    yield* readStream(response.body, request.model, abort.signal);
+    // Read here rather than in a generator of its own: every generator a part passes through costs it
+    // awaits of its own, which workerd makes dear (the runtime profile, test/bench/runtime-profile.ts).
+    const parts = readStream(response.body, request.model, abort.signal);
+    for (;;) {
+      const batch = await parts.next();
+      for (const part of batch.parts) yield part;
+      if (batch.finished) break;
+    }
+    completed = true;
   } catch (error) {
     if (signal.aborted) throw cancellationError();
     throw error;
   } finally {
-    abort.dispose();
+    abort.dispose(completed);
   }
 }
 
@@ -95,14 +104,21 @@ interface Chunk {
   readonly error?: { readonly message?: string } | string;
 }
 
-async function* readStream(
+/** The parts of one network read, and whether the stream is over (its last batch ends in `finish`). */
+interface PartBatch {
+  readonly parts: readonly ModelStreamPart[];
+  readonly finished: boolean;
+}
+
+/** Reads the body one network read at a time; `next` answers the parts that read carried. */
+function readStream(
   body: ReadableStream<Uint8Array>,
   modelId: string,
   abortSignal: AbortSignal,
-): AsyncGenerator<ModelStreamPart> {
+): { next(): Promise<PartBatch> } {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  const pending: ModelStreamPart[] = [];
+  let pending: ModelStreamPart[] = [];
   let finishReason: FinishReason | undefined;
   const usage = { inputTokens: 0, outputTokens: 0 } satisfies TokenUsage;
   let done = false;
@@ -138,35 +154,52 @@ async function* readStream(
     },
   });
   let ended = false;
-  try {
-    while (!done) {
-      const { value, done: end } = await reader.read();
-      if (end) {
-        ended = true;
-        break;
-      }
-      parser.feed(decoder.decode(value, { stream: true }));
-      if (failure) throw failure;
-      for (const part of pending) yield part;
-      pending.length = 0;
-    }
+  const take = () => {
+    const parts = pending;
+    pending = [];
+    return parts;
+  };
+  /** After the last read: the body's end, then the `finish` part (or why there is none). */
+  const finish = async (): Promise<PartBatch> => {
     // After `[DONE]` only the body's end should follow: read it, so the connection ends cleanly (and can
     // be reused) instead of being cancelled; a server that keeps it open gets a moment, then is cut.
     if (!ended) ended = await endsSoon(reader);
-  } finally {
-    // A caller that stops early, or a failure: stop reading (the request itself is aborted by the caller).
     if (!ended) await reader.cancel().catch(() => undefined);
-  }
-  if (abortSignal.aborted) throw cancellationError();
-  // A stream that closes without saying it finished was cut off (a dropped connection can look like this).
-  if (!done && finishReason === undefined) {
-    throw new ModelError(
-      'model_unavailable',
-      `${modelId}: the provider ended the stream before the answer was complete.`,
-      { retryable: true },
-    );
-  }
-  yield { type: 'finish', finishReason: finishReason ?? 'stop', usage };
+    if (abortSignal.aborted) throw cancellationError();
+    // A stream that closes without saying it finished was cut off (a dropped connection can look like this).
+    if (!done && finishReason === undefined) {
+      throw new ModelError(
+        'model_unavailable',
+        `${modelId}: the provider ended the stream before the answer was complete.`,
+        { retryable: true },
+      );
+    }
+    return {
+      parts: [...take(), { type: 'finish', finishReason: finishReason ?? 'stop', usage }],
+      finished: true,
+    };
+  };
+  return {
+    async next(): Promise<PartBatch> {
+      try {
+        while (!done) {
+          const { value, done: end } = await reader.read();
+          if (end) {
+            ended = true;
+            break;
+          }
+          parser.feed(decoder.decode(value, { stream: true }));
+          if (failure) throw failure;
+          if (pending.length > 0) return { parts: take(), finished: false };
+        }
+      } catch (error) {
+        // A failure: stop reading (the request itself is aborted by the caller).
+        if (!ended) await reader.cancel().catch(() => undefined);
+        throw error;
+      }
+      return finish();
+    },
+  };
 }
 
 const trailingReadMs = 50;

@@ -20,13 +20,17 @@ export function createModelPort(environment: ProviderEnvironment, options: Provi
   const registry = providerRegistryFor(environment, options.fetch);
   const retrier = createRetrier(options);
   return {
-    async *stream(request, signal) {
-      // Inside the generator, so an unconfigured model fails where the engine reads the stream.
-      const resolved = registry.languageModel(request.model);
-      if (resolved.kind === 'echo') {
-        yield* echo.stream(request, signal);
-        return;
+    // Not a generator wrapping the one below: each generator a part passes through costs it awaits of
+    // its own, which workerd makes dear (the runtime profile, test/bench/runtime-profile.ts).
+    stream(request, signal) {
+      let resolved: ReturnType<typeof registry.languageModel>;
+      try {
+        resolved = registry.languageModel(request.model);
+      } catch (error) {
+        // An unconfigured model fails where the engine reads the stream, as any other model failure.
+        return failing(error);
       }
+      if (resolved.kind === 'echo') return echo.stream(request, signal);
       const toError = (error: unknown) =>
         toModelError(error, {
           modelId: request.model,
@@ -34,7 +38,7 @@ export function createModelPort(environment: ProviderEnvironment, options: Provi
           secrets: registry.secrets,
           now: Date.now(),
         });
-      yield* streamWithRetries(
+      return streamWithRetries(
         { model: resolved.model, jsonMode: resolved.jsonMode, endpoint: resolved.endpoint, toError },
         retrier,
         request,
@@ -42,4 +46,9 @@ export function createModelPort(environment: ProviderEnvironment, options: Provi
       );
     },
   };
+}
+
+/** A stream whose first read fails with `error`. */
+function failing(error: unknown): AsyncIterable<never> {
+  return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }) };
 }

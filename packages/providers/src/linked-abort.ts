@@ -3,7 +3,8 @@ import type { CancelSignal } from '@edgeflow/engine';
 /** An `AbortController` that follows a `CancelSignal`; `dispose` unhooks it and aborts what is still running. */
 export interface LinkedAbort {
   readonly signal: AbortSignal;
-  dispose(): void;
+  /** `completed`: the call ran to its end, so there is nothing left to abort (aborting still costs). */
+  dispose(completed?: boolean): void;
 }
 
 /**
@@ -18,9 +19,9 @@ export function linkAbort(signal: CancelSignal | undefined): LinkedAbort {
   else signal?.addEventListener('abort', forward, { once: true });
   return {
     signal: controller.signal,
-    dispose() {
+    dispose(completed = false) {
       signal?.removeEventListener('abort', forward);
-      if (!controller.signal.aborted) controller.abort();
+      if (!completed && !controller.signal.aborted) controller.abort();
     },
   };
 }

@@ -14,8 +14,9 @@ export const eventStreamHeaders = {
 };
 
 /**
- * A streaming response fed by `pump`: `send` writes one event at once; after the client disconnects,
- * sends are dropped but `pump` keeps going, so the run still finishes and is recorded.
+ * A streaming response fed by `pump`: `send` writes one event at once (events sent in the same turn
+ * leave together, at its end). After the client disconnects, sends are dropped but `pump` keeps going,
+ * so the run still finishes and is recorded.
  * Returns the response and the promise of the pump (to hand to `waitUntil`).
  */
 export function eventStreamResponse(
@@ -32,14 +33,26 @@ export function eventStreamResponse(
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let open = true;
   let lastWrite = Date.now();
-  const write = (text: string) => {
-    if (!open || !controller) return;
+  // Text written in one turn goes out as one chunk at the end of it (a microtask: no delay). Every chunk
+  // costs workerd and each proxy on the way a write of its own; a run's events come in bursts (a
+  // node's end and the next one's start, the last node's end and run-end), while each text-delta
+  // arrives in a turn of its own and so still leaves the moment it is produced.
+  let pending = '';
+  const flush = () => {
+    const text = pending;
+    pending = '';
+    if (text === '' || !open || !controller) return;
     try {
       controller.enqueue(encoder.encode(text));
       lastWrite = Date.now();
     } catch {
       open = false;
     }
+  };
+  const write = (text: string) => {
+    if (!open) return;
+    if (pending === '') queueMicrotask(flush);
+    pending += text;
   };
   const stream = new ReadableStream<Uint8Array>({
     start(streamController) {
@@ -52,11 +65,9 @@ export function eventStreamResponse(
   const ping = setInterval(() => {
     if (Date.now() - lastWrite >= pingIntervalMs - 50) write(pingComment);
   }, pingIntervalMs);
-  const done = pump((event) => {
-    const text = format(event);
-    if (text !== '') write(text);
-  }).finally(() => {
+  const end = () => {
     clearInterval(ping);
+    flush();
     if (open) {
       open = false;
       try {
@@ -65,7 +76,13 @@ export function eventStreamResponse(
         // already closed by the client
       }
     }
-  });
+  };
+  // The stream ends once `pump` has also written the run's record, not at run-end: a caller that sends
+  // the next message of a conversation as soon as its stream ends must find this exchange in the history.
+  const done = pump((event) => {
+    const text = format(event);
+    if (text !== '') write(text);
+  }).finally(end);
   return {
     response: new Response(stream, {
       status: options.status ?? 200,

@@ -6,6 +6,7 @@ import { type AppEgressSettings, createPorts } from '../ports/create-ports.ts';
 import { noteDailyUsage } from './daily-budget.ts';
 import { eventStreamResponse } from './event-stream.ts';
 import { RunRecorder } from './run-recorder.ts';
+import { type QueuedWrite, writeQueue } from './write-queue.ts';
 
 /** Everything a run needs, resolved by the route (auth, app, plan, validated inputs, conversation). */
 export interface RunSpec {
@@ -46,16 +47,18 @@ export interface RunHandle {
  * Runs a plan for a caller. Persistence stays off the token path: the run's first write (with a new
  * conversation) is started, not awaited; all steps, the final status and the conversation's new
  * messages go in one `db.batch` after the run ends, kept alive by `waitUntil`. Two D1 round trips per
- * run, whatever the number of nodes. A caller that disconnects does not stop the run.
+ * run at most, whatever the number of nodes; fewer under load, when runs in flight together share
+ * batches (write-queue.ts). A caller that disconnects does not stop the run.
  */
 export async function executeRun(spec: RunSpec): Promise<Response> {
   const runId = newId('run');
   const startedAt = Date.now();
   const writes = createRunWrites(spec.db.$client);
   const conversation = spec.conversation;
+  const queue = writeQueue(spec.db.$client);
   // Deferred by one macrotask: the engine's first model request leaves before the CPU work of
   // building and sending the start write, which is off the token path by design.
-  const started = new Promise<void>((resolve, reject) => {
+  const started = new Promise<QueuedWrite>((resolve) => {
     setTimeout(() => {
       const statements = writes.start(
         {
@@ -70,11 +73,10 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
         },
         conversation?.isNew ? { appId: spec.appId, owner: conversation.owner } : undefined,
       );
-      spec.db.$client.batch(statements).then(() => resolve(), reject);
+      const { write, done } = queue.write(statements);
+      void done.then(() => resolve(write));
     }, 0);
   });
-  // Observed so a failed start does not become an unhandled rejection before the end write awaits it.
-  started.catch(() => undefined);
 
   const recorder = new RunRecorder(startedAt);
   const events = run(spec.plan, {
@@ -95,22 +97,32 @@ export async function executeRun(spec: RunSpec): Promise<Response> {
     if (conversation && end.status === 'succeeded' && typeof query === 'string') {
       statements.push(...writes.append(conversation.id, runId, query, String(end.outputs.answer ?? '')));
     }
-    try {
-      await started;
-    } catch (error) {
-      console.error(`run ${runId}: recording the start failed: ${String(error)}`);
+    const start = await started;
+    if (start.state === 'failed') {
+      console.error(`run ${runId}: recording the start failed: ${String(start.error)}`);
       return;
     }
-    await spec.db.$client.batch(statements);
+    const { write, done } = queue.write(statements);
+    await done;
+    if (write.state === 'failed') throw write.error;
     noteDailyUsage(spec.appId, end);
   };
 
+  const deliver = (send: (event: RunEvent) => void, event: RunEvent) => {
+    recorder.observe(event);
+    send(event);
+  };
   const pump = async (send: (event: RunEvent) => void) => {
     try {
-      for await (const event of events) {
-        recorder.observe(event);
-        send(event);
+      // Events that are already waiting are sent in the same turn, so a stream can write a burst
+      // (one node's end, the next one's start) as one piece (event-stream.ts).
+      for (let next = await events.next(); !next.done; next = await events.next()) {
+        deliver(send, next.value);
+        for (const event of events.takeQueued()) deliver(send, event);
       }
+    } catch (error) {
+      await events.return?.();
+      throw error;
     } finally {
       await finish().catch((error: unknown) =>
         console.error(`run ${runId}: recording the end failed: ${String(error)}`),
