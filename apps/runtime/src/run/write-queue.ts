@@ -23,8 +23,9 @@ export interface QueuedWrite {
   error?: unknown;
 }
 
-// D1 counts every statement of a batch as a query of the invocation that sends it (50 on the free
-// plan); a sender sends at most its own two batches, so it stays under that with room for its reads.
+// D1 may count every statement of a batch as a query of the invocation that sends it (50 on the free
+// plan); a request sends only batches that hold a write of its own, at most two, so it stays under that
+// with room for its reads.
 const maxStatementsPerBatch = 20;
 const pollMs = 2;
 // A batch that never settles (its request was cut off) stops blocking the others after this long.
@@ -51,10 +52,24 @@ class WriteQueue {
   async #settle(write: QueuedWrite): Promise<void> {
     while (write.state === 'queued') {
       const sending = this.#sendingSince;
-      if (sending === undefined || Date.now() - sending > stuckAfterMs) await this.#send();
+      const free = sending === undefined || Date.now() - sending > stuckAfterMs;
+      // Only a batch its own write is in: so a request sends at most one batch per write of its own
+      // (two per run), whatever the queue's length. The owner of the oldest write always qualifies.
+      if (free && this.#inNextBatch(write)) await this.#send();
       else await sleep(pollMs);
     }
     while (write.state === 'sending') await sleep(pollMs);
+  }
+
+  /** Whether `write` is among the writes `#send` would take now (oldest first, up to the cap). */
+  #inNextBatch(write: QueuedWrite): boolean {
+    let count = 0;
+    for (const [index, next] of this.#queued.entries()) {
+      if (index > 0 && count + next.statements.length > maxStatementsPerBatch) return false;
+      if (next === write) return true;
+      count += next.statements.length;
+    }
+    return false;
   }
 
   /** Sends the queued writes (up to the statement cap, oldest first) as one batch. */
