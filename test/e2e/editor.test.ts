@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { createClient } from '@edgeflow/api';
 import type { WorkflowDocument } from '@edgeflow/graph';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchDocument } from '../../apps/editor/bench/bench-document.ts';
 import { createFakeModelServer, type FakeModelServer } from '../fake-model/index.ts';
@@ -372,9 +372,25 @@ describe('the editor', () => {
     const client = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
     const large = benchDocument(500);
     const { id } = await client.createApp({ name: large.name, graph: large });
+    const appRequests: string[] = [];
+    const countAppRequests = (request: Request) => {
+      if (request.url().endsWith(`/api/apps/${id}`)) appRequests.push(request.method());
+    };
+    page.on('request', countAppRequests);
     await page.goto(`${platform.baseUrl}/apps/${id}`);
     const shown = () => visibleNodes(page);
     await expect.poll(shown, { timeout: 30_000 }).toBe(500);
+    page.off('request', countAppRequests);
+    // The page asked for the app while its scripts were still loading, and only once.
+    expect(appRequests).toEqual(['GET']);
+    const timing = await page.evaluate((appId) => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const main = document.querySelector<HTMLScriptElement>('script[type="module"]')?.src;
+      const script = entries.find((entry) => entry.name === main);
+      const app = entries.find((entry) => entry.name.endsWith(`/api/apps/${appId}`));
+      return { scriptLoaded: script?.responseEnd ?? 0, appAsked: app?.startTime ?? Number.POSITIVE_INFINITY };
+    }, id);
+    expect(timing.appAsked).toBeLessThan(timing.scriptLoaded);
 
     // Zoomed out (the whole document in view), then zoomed in, a node is dragged and the canvas keeps
     // every node it shows drawn: the same nodes before, during and after the drag and its autosave.
