@@ -55,7 +55,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   try {
     const timeout = options.readyTimeoutMs ?? 150_000;
     await server.waitForUrl(`${baseUrl}/healthz`, timeout);
-    await server.waitForOutput(/Edgeflow is running/, 10_000);
+    // start.mjs prints the banner once the PDF Worker is registered too, or after 60 s without it.
+    await server.waitForOutput(/Edgeflow is running/, 75_000);
   } catch (error) {
     await stop();
     throw error;
