@@ -85,7 +85,7 @@ async function main() {
     for (let round = 0; round < rounds + 1; round += 1) {
       const app = await client.createApp({ name: document.name, graph: document });
       const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
-      await context.addInitScript(openProbe(size));
+      await context.addInitScript(openProbe(size, document.edges.length));
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Profiler.enable');
