@@ -7,9 +7,10 @@ import type { Page } from 'playwright-core';
 
 /**
  * Installed before the page loads: records when `count` nodes are in the DOM, visible (measured or
- * sized) and all inside the canvas (the initial fit is done), i.e. the whole document is on screen.
+ * sized) and all inside the canvas (the initial fit is done), and `edgeCount` edges are drawn, i.e.
+ * the whole document is on screen. (React Flow can show nodes well before their edges.)
  */
-export function openProbe(count: number): string {
+export function openProbe(count: number, edgeCount = 0): string {
   return `(() => {
     const inside = (rect, pane) =>
       rect.right > pane.left && rect.left < pane.right && rect.bottom > pane.top && rect.top < pane.bottom;
@@ -19,6 +20,7 @@ export function openProbe(count: number): string {
       if (
         pane &&
         nodes.length >= ${count} &&
+        document.querySelectorAll('.react-flow__edge').length >= ${edgeCount} &&
         [...nodes].every((node) => node.style.visibility !== 'hidden' && inside(node.getBoundingClientRect(), pane))
       ) {
         window.__openedAt = performance.now();

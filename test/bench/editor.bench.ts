@@ -3,7 +3,7 @@
  * page (apps/editor/bench, built into test-results/, never shipped) with the same 500 nodes and edges.
  * Builds the editor and the floor, starts the platform as `npm start` runs it, stores the 500-node
  * document as an app's draft, then round by round, editor and floor interleaved:
- * - open: navigation start until all 500 nodes are rendered (editor: loading the app over the API,
+ * - open: navigation start until all 500 nodes and their edges are drawn (editor: loading the app over the API,
  *   compiling nothing in the browser, drawing; target ≤ 1.5 s);
  * - drag: frame intervals while a node is dragged for ~1 s (target ≥ 30 fps);
  * - typing: keydown to the next frame, per keystroke, in an llm node's prompt field (floor: a bare
@@ -113,7 +113,7 @@ async function main() {
     for (let round = 0; round < warmup + rounds; round += 1) {
       for (const [name, entry] of Object.entries(cases)) {
         const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
-        await context.addInitScript(openProbe(size));
+        await context.addInitScript(openProbe(size, document.edges.length));
         const page = await context.newPage();
         await page.goto(await entry.url());
         const open = await waitForOpen(page);

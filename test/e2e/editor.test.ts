@@ -7,9 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { createClient } from '@edgeflow/api';
 import type { WorkflowDocument } from '@edgeflow/graph';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchDocument } from '../../apps/editor/bench/bench-document.ts';
+import { nodeGeometry } from '../../apps/editor/src/canvas/node-geometry.ts';
 import { createFakeModelServer, type FakeModelServer } from '../fake-model/index.ts';
 import { launchBrowser, openPage, screenshot } from '../support/browser.ts';
 import { type Platform, startPlatform } from '../support/platform.ts';
@@ -368,13 +369,169 @@ describe('the editor', () => {
     await page.getByRole('tab', { name: 'Test run' }).waitFor();
   });
 
+  it('draws every edge from its handle to its handle, with node sizes known before drawing', async () => {
+    // The canvas hands React Flow each node's size and handle positions (src/canvas/node-geometry.ts)
+    // instead of letting it measure; if styles.css and that module disagree, edges miss their handles.
+    const client = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
+    const rule = (left: string) => ({ logic: 'and', rules: [{ left, operator: 'isNotEmpty', right: '' }] });
+    const graph: WorkflowDocument = {
+      schema: 'edgeflow/workflow@1',
+      name: 'Handles',
+      mode: 'workflow',
+      nodes: [
+        {
+          id: 'start',
+          type: 'start',
+          position: { x: 0, y: 80 },
+          config: { inputs: [{ name: 'query', type: 'string' }] },
+        },
+        {
+          id: 'branch',
+          type: 'condition',
+          position: { x: 300, y: 40 },
+          // The second rule names a node that does not exist: a problem row on the node.
+          config: {
+            cases: [
+              { id: 'yes', ...rule('{{start.query}}') },
+              { id: 'maybe', ...rule('{{nowhere.text}}') },
+            ],
+          },
+        },
+        { id: 'a', type: 'template', position: { x: 620, y: 0 }, config: { template: 'a' } },
+        { id: 'b', type: 'template', position: { x: 620, y: 120 }, config: { template: 'b' } },
+        { id: 'c', type: 'template', position: { x: 620, y: 240 }, config: { template: 'c' } },
+      ],
+      edges: [
+        { id: 'e_start', source: 'start', target: 'branch' },
+        { id: 'e_yes', source: 'branch', target: 'a', sourceHandle: 'yes' },
+        { id: 'e_maybe', source: 'branch', target: 'b', sourceHandle: 'maybe' },
+        { id: 'e_else', source: 'branch', target: 'c', sourceHandle: 'else' },
+      ],
+    };
+    const { id } = await client.createApp({ name: graph.name, graph });
+    await page.goto(`${platform.baseUrl}/apps/${id}`);
+    await expect.poll(() => page.locator('.react-flow__edge').count(), { timeout: 20_000 }).toBe(4);
+    // Wait for the diagnostics (the problem row makes the condition node taller).
+    await canvasNode(page, 'branch').locator('.flow-node-problem').waitFor();
+    // Zoomed in, nodes show their full body; zoomed out, the light one (node-detail.ts): both as declared.
+    for (const zoomedOut of [false, true]) {
+      if (zoomedOut) {
+        await page.mouse.move(700, 400);
+        for (let step = 0; step < 8; step += 1) await page.mouse.wheel(0, 400);
+        await expect.poll(() => page.locator('.flow-node-light').count()).toBe(5);
+        expect(await page.locator('.flow-node-title').count()).toBe(0);
+      } else {
+        expect(await page.locator('.flow-node-title').count()).toBe(5);
+      }
+      await page.waitForTimeout(300);
+      const misses = await page.evaluate((document) => {
+        const zoom = new DOMMatrixReadOnly(
+          getComputedStyle(window.document.querySelector('.react-flow__viewport') as Element).transform,
+        ).m22;
+        const flowPoint = (nodeId: string, x: number, y: number) => {
+          const node = document.nodes.find((entry) => entry.id === nodeId);
+          const box = window.document
+            .querySelector(`.react-flow__node[data-id="${nodeId}"]`)
+            ?.getBoundingClientRect();
+          if (!node || !box) return { x: Number.NaN, y: Number.NaN };
+          return { x: node.position.x + (x - box.left) / zoom, y: node.position.y + (y - box.top) / zoom };
+        };
+        const handle = (nodeId: string, selector: string) =>
+          window.document
+            .querySelector(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle${selector}`)
+            ?.getBoundingClientRect();
+        return document.edges.flatMap((edge) => {
+          const path = window.document
+            .querySelector(`.react-flow__edge[data-id="${edge.id}"] path`)
+            ?.getAttribute('d');
+          const numbers = (path ?? '').match(/-?\d+(?:\.\d+)?/g)?.map(Number) ?? [];
+          const drawn = {
+            from: { x: numbers[0], y: numbers[1] },
+            to: { x: numbers.at(-2), y: numbers.at(-1) },
+          };
+          const out = handle(edge.source, `.source[data-handleid="${edge.sourceHandle ?? 'out'}"]`);
+          const into = handle(edge.target, '.target[data-handleid="in"]');
+          if (!out || !into) return [`${edge.id}: handle missing`];
+          const from = flowPoint(edge.source, out.right, out.top + out.height / 2);
+          const to = flowPoint(edge.target, into.left, into.top + into.height / 2);
+          const off = (a: { x: number; y: number }, b: { x: number | undefined; y: number | undefined }) =>
+            Math.hypot(a.x - (b.x ?? Number.NaN), a.y - (b.y ?? Number.NaN));
+          const distance = Math.max(off(from, drawn.from), off(to, drawn.to));
+          return distance <= 1 ? [] : [`${edge.id} is ${distance.toFixed(1)} px off its handles`];
+        });
+      }, graph);
+      expect(misses).toEqual([]);
+      // And React Flow had no reason to measure: each node is drawn exactly as large as declared, its
+      // handles exactly where declared (a size that differs makes React Flow measure all over again).
+      const drawn = await page.evaluate(() => {
+        const zoom = new DOMMatrixReadOnly(
+          getComputedStyle(document.querySelector('.react-flow__viewport') as Element).transform,
+        ).m22;
+        return Array.from(document.querySelectorAll<HTMLElement>('.react-flow__node')).map((node) => {
+          const box = node.getBoundingClientRect();
+          const handles = Array.from(node.querySelectorAll<HTMLElement>('.react-flow__handle')).map(
+            (handle) => {
+              const at = handle.getBoundingClientRect();
+              const round = (value: number) => Math.round(value * 100) / 100;
+              return {
+                id: handle.dataset.handleid,
+                x: round((at.left - box.left) / zoom),
+                y: round((at.top - box.top) / zoom),
+              };
+            },
+          );
+          return {
+            width: node.offsetWidth,
+            height: node.offsetHeight,
+            problem: /has-(errors|warnings)/.test(node.querySelector('.flow-node')?.className ?? ''),
+            handles,
+          };
+        });
+      });
+      expect(drawn.some((node) => node.problem)).toBe(true);
+      for (const node of drawn) {
+        const ports = node.handles.filter((handle) => handle.id !== 'in').map((handle) => handle.id ?? '');
+        const hasInput = node.handles.some((handle) => handle.id === 'in');
+        const declared = nodeGeometry(ports, hasInput, node.problem);
+        expect({ width: node.width, height: node.height, handles: node.handles }).toEqual({
+          width: declared.width,
+          height: declared.height,
+          handles: declared.handles.map(({ id, x, y }) => ({ id, x, y })),
+        });
+      }
+    }
+  });
+
   it('keeps drawing a 500-node document while and after a node is dragged', async () => {
     const client = createClient({ baseUrl: platform.baseUrl, key: platform.adminToken });
     const large = benchDocument(500);
     const { id } = await client.createApp({ name: large.name, graph: large });
+    const appRequests: string[] = [];
+    const countAppRequests = (request: Request) => {
+      if (request.url().endsWith(`/api/apps/${id}`)) appRequests.push(request.method());
+    };
+    page.on('request', countAppRequests);
     await page.goto(`${platform.baseUrl}/apps/${id}`);
     const shown = () => visibleNodes(page);
     await expect.poll(shown, { timeout: 30_000 }).toBe(500);
+    page.off('request', countAppRequests);
+    // At fit view the 500 nodes are far too small to read: they draw the light body, without text.
+    expect(await page.locator('.flow-node-light').count()).toBe(500);
+    expect(await page.locator('.flow-node-title').count()).toBe(0);
+    // The page asked for the app while its HTML was still being read (the editor's module scripts
+    // only run after that), and only once.
+    expect(appRequests).toEqual(['GET']);
+    const timing = await page.evaluate((appId) => {
+      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      const app = performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.endsWith(`/api/apps/${appId}`));
+      return {
+        parsed: navigation?.domInteractive ?? 0,
+        appAsked: app?.startTime ?? Number.POSITIVE_INFINITY,
+      };
+    }, id);
+    expect(timing.appAsked).toBeLessThan(timing.parsed);
 
     // Zoomed out (the whole document in view), then zoomed in, a node is dragged and the canvas keeps
     // every node it shows drawn: the same nodes before, during and after the drag and its autosave.
@@ -383,6 +540,9 @@ describe('the editor', () => {
         await page.mouse.move(600, 400);
         for (let step = 0; step < 5; step += 1) await page.mouse.wheel(0, -300);
         await expect.poll(shown).toBeLessThan(500);
+        // Zoomed in far enough to read, the nodes show their titles again.
+        await expect.poll(() => page.locator('.flow-node-title').count()).toBeGreaterThan(0);
+        expect(await page.locator('.flow-node-light').count()).toBe(0);
       }
       const before = await shown();
       const dragged = await page.evaluate(() => {

@@ -55,8 +55,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   try {
     const timeout = options.readyTimeoutMs ?? 150_000;
     await server.waitForUrl(`${baseUrl}/healthz`, timeout);
-    // The banner also waits for the PDF Worker, which a busy machine (load 8+) starts well after /healthz.
-    await server.waitForOutput(/Edgeflow is running/, 60_000);
+    // start.mjs prints the banner once the PDF and sandbox Workers are registered too, or after 60 s
+    // without them; a busy machine (load 8+) starts them well after /healthz.
+    await server.waitForOutput(/Edgeflow is running/, 75_000);
   } catch (error) {
     await stop();
     throw error;

@@ -8,6 +8,7 @@ import {
   type NodeTypes,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { type DragEvent, type Ref, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { checkConnection } from '../document/connection-rules.ts';
@@ -17,6 +18,7 @@ import { useLanguage } from '../i18n/language-context.tsx';
 import { CanvasToolbar } from './canvas-toolbar.tsx';
 import { EdgeflowNode } from './edgeflow-node.tsx';
 import { createFlowEdgeMapper, createFlowNodeMapper, type FlowNode, type Measured } from './flow-elements.ts';
+import { NodeDetailContext, selectDetailed } from './node-detail.ts';
 import { paletteDragType } from './palette.tsx';
 import { useCanvasCommands } from './use-canvas-commands.ts';
 
@@ -32,6 +34,7 @@ export function Canvas({ ref }: { ref?: Ref<CanvasHandle> }) {
   const { document, state, dispatch, problemsByNode, trace } = editor;
   const { t } = useLanguage();
   const flow = useReactFlow<FlowNode>();
+  const detailed = useStore(selectDetailed);
   const [notice, setNotice] = useState<string | null>(null);
   // Sizes React Flow measured, kept for node objects rebuilt later; not state: a size report re-renders nothing.
   const measured = useRef(new Map<string, Measured>()).current;
@@ -142,31 +145,33 @@ export function Canvas({ ref }: { ref?: Ref<CanvasHandle> }) {
           </button>
         </div>
       )}
-      <ReactFlow<FlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onNodeDragStart={() => {
-          dragOrigin.current = latest.current.document;
-        }}
-        onNodeDragStop={() => {
-          if (dragOrigin.current) dispatch({ type: 'commit', before: dragOrigin.current });
-          dragOrigin.current = null;
-        }}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        onlyRenderVisibleElements
-        fitView
-        minZoom={0.05}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
-      </ReactFlow>
+      <NodeDetailContext value={detailed}>
+        <ReactFlow<FlowNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeDragStart={() => {
+            dragOrigin.current = latest.current.document;
+          }}
+          onNodeDragStop={() => {
+            if (dragOrigin.current) dispatch({ type: 'commit', before: dragOrigin.current });
+            dragOrigin.current = null;
+          }}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control']}
+          onlyRenderVisibleElements
+          fitView
+          minZoom={0.05}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={20} />
+          <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
+        </ReactFlow>
+      </NodeDetailContext>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { moveNodes } from '../document/graph-edits.ts';
 import { chainDocument } from '../document/test-document.ts';
 import { createFlowEdgeMapper, createFlowNodeMapper } from './flow-elements.ts';
+import { nodeGeometry, nodeRows } from './node-geometry.ts';
 
 describe('flow elements', () => {
   it('reuses unchanged nodes and rebuilds the one that moved', () => {
@@ -53,7 +54,38 @@ describe('flow elements', () => {
       measured,
     );
     expect(moved[2]?.measured).toEqual({ width: 230, height: 70 });
+    // …and React Flow's own handle measurements: the computed handles would not fit that size.
+    expect(moved[2]?.handles).toBeUndefined();
     expect(moved[1]).toBe(selected[1]);
+  });
+
+  it('hands React Flow each node’s size and handles before it is drawn', () => {
+    const toFlowNodes = createFlowNodeMapper();
+    const problems = new Map([
+      [
+        'llm',
+        [{ severity: 'warning' as const, code: 'x', message: 'hm', nodeId: 'llm', field: '', edgeId: null }],
+      ],
+    ]);
+    const [start, , llm] = toFlowNodes(chainDocument(), new Set(), problems, () => null);
+    expect(start?.measured).toEqual({
+      width: nodeRows.width,
+      height: nodeGeometry(['out'], false, false).height,
+    });
+    expect(start?.handles?.map((handle) => `${handle.type}:${handle.id}`)).toEqual(['source:out']);
+    // A problem adds its row to the node's height, and the handles stay in the middle.
+    expect(llm?.measured?.height).toBe((start?.measured?.height ?? 0) + nodeRows.problem);
+    const input = llm?.handles?.find((handle) => handle.type === 'target');
+    expect(input).toMatchObject({ id: 'in', x: -nodeRows.handle / 2 });
+    expect((input?.y ?? 0) + nodeRows.handle / 2).toBe((llm?.measured?.height ?? 0) / 2);
+  });
+
+  it('places a handle on each listed port’s row', () => {
+    const { height, handles } = nodeGeometry(['yes', 'no', 'error'], true, false);
+    const sources = handles.filter((handle) => handle.type === 'source');
+    expect(sources.map((handle) => handle.id)).toEqual(['yes', 'no', 'error']);
+    expect((sources[1]?.y ?? 0) - (sources[0]?.y ?? 0)).toBe(nodeRows.port);
+    expect(height).toBe(nodeGeometry(['out'], true, false).height + nodeRows.portsGap + 3 * nodeRows.port);
   });
 
   it('carries ports, selection, problems and run status', () => {

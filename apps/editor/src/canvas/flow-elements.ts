@@ -1,9 +1,9 @@
 import type { DocumentNode, WorkflowDocument } from '@edgeflow/graph';
 import type { Edge, Node } from '@xyflow/react';
 import type { PlacedDiagnostic } from '../document/diagnostics-map.ts';
-import { nodeSize } from '../document/layout.ts';
 import { hasInputPort, nodeShape } from '../document/node-ports.ts';
 import type { NodeRunStatus } from '../run/run-trace.ts';
+import { nodeGeometry } from './node-geometry.ts';
 
 export type FlowNodeData = {
   readonly node: DocumentNode;
@@ -63,26 +63,24 @@ export function createFlowNodeMapper() {
       if (reusable && cached.selected === isSelected) {
         flowNode = cached.flowNode;
       } else if (reusable) {
-        flowNode = { ...cached.flowNode, selected: isSelected, ...measuredSize(measured, node.id) };
+        flowNode = { ...cached.flowNode, selected: isSelected, ...size(cached.flowNode.data, measured) };
       } else {
+        const data: FlowNodeData = {
+          node,
+          ports: nodeShape(node).ports,
+          hasInput: hasInputPort(node),
+          errors,
+          warnings: nodeProblems.length - errors,
+          problem,
+          run,
+        };
         flowNode = {
           id: node.id,
           type: 'edgeflow',
           position: node.position,
           selected: isSelected,
-          ...measuredSize(measured, node.id),
-          // Until measured, React Flow hides a node; a size estimate lets a large document show at once.
-          initialWidth: nodeSize.width,
-          initialHeight: nodeSize.height,
-          data: {
-            node,
-            ports: nodeShape(node).ports,
-            hasInput: hasInputPort(node),
-            errors,
-            warnings: nodeProblems.length - errors,
-            problem,
-            run,
-          },
+          data,
+          ...size(data, measured),
         };
       }
       if (flowNode !== previous[index]) changed = true;
@@ -97,9 +95,20 @@ export function createFlowNodeMapper() {
 
 const noProblems: readonly PlacedDiagnostic[] = [];
 
-function measuredSize(measured: ReadonlyMap<string, Measured>, id: string): Pick<FlowNode, 'measured'> {
-  const size = measured.get(id);
-  return size ? { measured: { width: size.width, height: size.height } } : {};
+/**
+ * The node's size and handles as node-geometry.ts knows them, so React Flow draws it and its edges
+ * without measuring first; once React Flow reported another size for it, that size and React Flow's
+ * own handle measurements (no `handles`, so it keeps what it measured).
+ */
+function size(
+  data: FlowNodeData,
+  measured: ReadonlyMap<string, Measured>,
+): Pick<FlowNode, 'measured' | 'handles'> {
+  const known = nodeGeometry(data.ports, data.hasInput, data.problem !== null);
+  const reported = measured.get(data.node.id);
+  if (reported && (reported.width !== known.width || reported.height !== known.height))
+    return { measured: { width: reported.width, height: reported.height } };
+  return { measured: { width: known.width, height: known.height }, handles: known.handles };
 }
 
 /** Maps document edges to React Flow edges, reusing unchanged ones (and the array when none changed). */

@@ -1,5 +1,6 @@
 import { createClient, type EdgeflowClient } from '@edgeflow/api';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { pagePreloads, withPreloaded } from './preloaded-fetch.ts';
 
 interface Session {
   readonly client: EdgeflowClient;
@@ -24,7 +25,12 @@ export function SessionProvider({
   const value = useMemo(() => {
     const baseUrl = window.location.origin;
     return {
-      client: createClient({ baseUrl, key: token }),
+      // Answers index.html asked for while the scripts loaded are used once, then the network as usual.
+      client: createClient({
+        baseUrl,
+        key: token,
+        fetch: withPreloaded(pagePreloads(), (input, init) => globalThis.fetch(input, init)),
+      }),
       baseUrl,
       clientWithFetch: (fetch: typeof globalThis.fetch) => createClient({ baseUrl, key: token, fetch }),
       signOut,
