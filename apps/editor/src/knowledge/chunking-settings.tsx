@@ -3,10 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { useLanguage } from '../i18n/language-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { ApiErrorMessage } from './api-error-message.tsx';
+import { ChunkSizeFields, useChunkingDraft } from './chunking-draft.tsx';
 import { EmbeddingModelSelect } from './embedding-model-select.tsx';
 import { type ExplainedError, explainError } from './explain-error.ts';
-import { NumberField } from './field-problems.tsx';
-import { type FormProblem, parseChunking } from './knowledge-forms.ts';
 
 type Outcome =
   | { readonly state: 'idle' }
@@ -26,26 +25,23 @@ export function ChunkingSettings({
 }) {
   const { client } = useSession();
   const { t } = useLanguage();
-  const [size, setSize] = useState(String(base.chunking.size));
-  const [overlap, setOverlap] = useState(String(base.chunking.overlap));
-  const [embeddingModel, setEmbeddingModel] = useState<string | null>(base.embeddingModel);
-  const [problems, setProblems] = useState<readonly FormProblem[]>([]);
+  const draft = useChunkingDraft({ ...base.chunking, embeddingModel: base.embeddingModel });
+  const { embeddingModel } = draft;
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const unchanged =
-    size.trim() === String(base.chunking.size) &&
-    overlap.trim() === String(base.chunking.overlap) &&
+    draft.size.trim() === String(base.chunking.size) &&
+    draft.overlap.trim() === String(base.chunking.overlap) &&
     embeddingModel === base.embeddingModel;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const chunking = parseChunking({ size, overlap });
-    setProblems(chunking.ok ? [] : chunking.problems);
-    if (!chunking.ok) return;
+    const chunking = draft.parse();
+    if (!chunking) return;
     const before = base.chunkCount;
     setOutcome({ state: 'saving', documents: base.documentCount });
     try {
       const updated = await client.updateKnowledgeBase(base.id, {
-        chunking: chunking.value,
+        chunking,
         ...(embeddingModel !== base.embeddingModel ? { embeddingModel } : {}),
       });
       await onChanged();
@@ -60,22 +56,9 @@ export function ChunkingSettings({
       <h2>{t('kb.settings')}</h2>
       <p className="muted small">{t('kb.settingsHelp')}</p>
       <div className="row">
-        <NumberField
-          label={t('kb.chunkSize')}
-          field="size"
-          value={size}
-          onChange={setSize}
-          problems={problems}
-        />
-        <NumberField
-          label={t('kb.chunkOverlap')}
-          field="overlap"
-          value={overlap}
-          onChange={setOverlap}
-          problems={problems}
-        />
+        <ChunkSizeFields draft={draft} />
       </div>
-      <EmbeddingModelSelect models={models} value={embeddingModel} onChange={setEmbeddingModel} />
+      <EmbeddingModelSelect models={models} value={embeddingModel} onChange={draft.setEmbeddingModel} />
       <div className="row">
         <button type="submit" className="primary" disabled={unchanged || outcome.state === 'saving'}>
           {t('kb.reindexAll')}
