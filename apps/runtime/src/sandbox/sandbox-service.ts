@@ -19,8 +19,6 @@ export interface SandboxServiceOptions {
   readonly graceMs?: number | undefined;
 }
 
-/** The sandbox's ceiling on `timeoutMs` (apps/sandbox/src/quickjs/sandbox-limits.ts). */
-const maxTimeoutMs = 30_000;
 // Under the engine's backstop (portBackstopMs, 1 s), so a stuck guest is named `code_timeout`, not `node_timeout`.
 const defaultGraceMs = 600;
 const setUpHint =
@@ -51,7 +49,8 @@ export function sandboxThroughBinding(
         );
       }
       if (signal.aborted) return failure('cancelled', 'The code run was cancelled.');
-      const timeoutMs = Math.min(Math.max(request.timeoutMs, 1), maxTimeoutMs);
+      // The code node's schema already bounds it (10 ms to 30 s), as the sandbox's own ceiling does.
+      const { timeoutMs } = request;
       let stopWaiting = (): void => {};
       const stopped = new Promise<SandboxResult>((resolve) => {
         const onAbort = () => resolve(failure('cancelled', 'The code run was cancelled.'));
