@@ -30,7 +30,13 @@ export function buildAssets({ ifMissing = false } = {}) {
   mkdirSync(assetsDir, { recursive: true });
   for (const name of buildableApps()) {
     const cwd = join(root, 'apps', name);
-    const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd, stdio: 'inherit' });
+    // Always a production build: Vite takes NODE_ENV from the environment, and a caller's (vitest sets
+    // `test`) would bundle React's development build, whose StrictMode runs every effect twice.
+    const result = spawnSync('npm', ['run', '--silent', 'build'], {
+      cwd,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (result.status !== 0) throw new Error(`Building apps/${name} failed (exit ${result.status}).`);
     const dist = join(cwd, 'dist');
     if (!existsSync(dist)) throw new Error(`apps/${name} built nothing into dist/.`);
