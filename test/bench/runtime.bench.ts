@@ -7,13 +7,19 @@
  * to the platform passes the asset router first), and (e) the bare worker that also keeps run records the
 way API.md demands of any run (passthrough-worker/persisting.ts: one insert at the start, not awaited,
 one db.batch at the end, in waitUntil, into a local D1): the floor of any platform that keeps its
-records, which the issue's load floor (c) does not. Then, interleaved round by round:
+records, which the issue's load floor (c) does not; (f) is (e) without its D1 (wrangler.streaming.jsonc):
+the answer passes through JavaScript chunk by chunk, as through any platform that re-frames the model's
+stream into its own events, and nothing is recorded. So c → f is the price of touching the stream and
+f → e the price of the run records (a local D1 shares workerd's thread; on Cloudflare it is elsewhere).
+Then, interleaved round by round:
  * - time to first token via (a) the platform's POST /v1/apps/{id}/runs, (b) the model directly,
- *   (c) the bare worker; targets: a − b < 5 ms median and < 15 ms p95 (within ~1.5 ms of c − b);
+ *   (c) the bare worker; targets: a − b < 5 ms median and < 15 ms p95 (within ~1.5 ms of c − b), also
+ *   read against (e), the floor that does what the contract asks of every run;
  * - profile rows: a 40-node app, a 4-node app on local:echo (no upstream), /healthz, header times, and
  *   the CPU time each request costs the server's process tree (robust to a busy machine);
  * - CONCURRENCY streaming clients for LOAD_SECONDS against the platform and against the bare worker;
- *   targets: ≥ 0.8× the floor's runs/s, p95 TTFT within 1.2× the floor's, no failed runs;
+ *   targets: ≥ 0.8× the floor's runs/s, p95 TTFT within 1.2× the floor's, no failed runs, against every
+ *   floor (c, d, e, f);
  * and the worker bundle's gzipped size (wrangler deploy --dry-run).
  * Usage: npm run bench:runtime   (ROUNDS, WARMUP, CONCURRENCY, LOAD_SECONDS to change;
  * X_LOCAL_OBSERVABILITY=true turns on wrangler dev's local tracing for both servers; off by default, as in
@@ -96,11 +102,16 @@ async function main() {
     startDevWorker('test/bench/passthrough-worker/wrangler.assets.jsonc', { MODEL_BASE_URL: fake.url }),
     startDevWorker('test/bench/passthrough-worker/wrangler.persisting.jsonc', { MODEL_BASE_URL: fake.url }),
   );
+  const streaming = await startDevWorker('test/bench/passthrough-worker/wrangler.streaming.jsonc', {
+    MODEL_BASE_URL: fake.url,
+  });
+  running.push(streaming);
   const trees = {
     platform: processGroupCpu(platform.process.pid),
     worker: processGroupCpu(worker.process.pid),
     fronted: processGroupCpu(fronted.process.pid),
     persisting: processGroupCpu(persisting.process.pid),
+    streaming: processGroupCpu(streaming.process.pid),
     model: processGroupCpu(fake.process.pid),
   };
 
@@ -133,6 +144,7 @@ async function main() {
   // Under run_worker_first, as the platform's API paths are.
   const viaFronted = () => timeStream(`${fronted.baseUrl}/v1/chat`, chatInit, chatCompletionDialect);
   const viaPersisting = () => timeStream(persisting.baseUrl, chatInit, chatCompletionDialect);
+  const viaStreaming = () => timeStream(streaming.baseUrl, chatInit, chatCompletionDialect);
 
   // Header times come from the same requests as the first tokens.
   const headers = {
@@ -140,6 +152,7 @@ async function main() {
     worker: [] as number[],
     fronted: [] as number[],
     persisting: [] as number[],
+    streaming: [] as number[],
   };
   const firstToken = (sample: StreamSample, into?: number[]) => {
     if (sample.ok) into?.push(sample.headersMs);
@@ -165,6 +178,10 @@ async function main() {
         run: async () => firstToken(await viaPersisting(), headers.persisting),
         cpu: trees.persisting,
       },
+      '(f) bare worker, stream through JavaScript': {
+        run: async () => firstToken(await viaStreaming(), headers.streaming),
+        cpu: trees.streaming,
+      },
       'platform, 40-node app': { run: async () => firstToken(await runOf(app40)()), cpu: trees.platform },
       'platform, 4-node app on local:echo': {
         run: async () => firstToken(await runOf(echo4)()),
@@ -183,25 +200,22 @@ async function main() {
   console.log(
     `Measuring load: ${concurrency} streaming clients, ${loadSeconds} s per target in ${loadSegments} alternating segments…`,
   );
-  const targets = ['platform', 'worker', 'fronted', 'persisting'] as const;
+  const targets = ['platform', 'worker', 'fronted', 'persisting', 'streaming'] as const;
   const streams = {
     platform: viaPlatform,
     worker: viaWorker,
     fronted: viaFronted,
     persisting: viaPersisting,
+    streaming: viaStreaming,
   };
-  const loads = {
-    platform: [] as LoadResult[],
-    worker: [] as LoadResult[],
-    fronted: [] as LoadResult[],
-    persisting: [] as LoadResult[],
-  };
-  const loadCpu = {
-    platform: new Map<string, number>(),
-    worker: new Map<string, number>(),
-    fronted: new Map<string, number>(),
-    persisting: new Map<string, number>(),
-  };
+  const loads = Object.fromEntries(targets.map((target) => [target, [] as LoadResult[]])) as Record<
+    (typeof targets)[number],
+    LoadResult[]
+  >;
+  const loadCpu = Object.fromEntries(targets.map((target) => [target, new Map<string, number>()])) as Record<
+    (typeof targets)[number],
+    Map<string, number>
+  >;
   for (let segment = 0; segment < loadSegments; segment += 1) {
     const order = segment % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
@@ -228,12 +242,13 @@ async function main() {
 
   // ---- report ----
   const stat = (name: string) => summarize(samples[name] ?? []);
-  const [a, b, c, d, e] = [
+  const [a, b, c, d, e, f] = [
     stat('(a) platform, 4-node app'),
     stat('(b) model, direct'),
     stat('(c) bare worker (floor)'),
     stat("(d) bare worker, platform's assets front"),
     stat('(e) bare worker, persisting its runs'),
+    stat('(f) bare worker, stream through JavaScript'),
   ];
   console.log(
     `\nTime to first token, ${rounds} interleaved rounds (fake model: ${fakeModel.firstTokenMs} ms to the first token)`,
@@ -264,13 +279,21 @@ async function main() {
     `  ${pad('platform overhead over the fronted floor (a − d)', 44)}${cell(a.median - d.median)}${cell(a.p95 - d.p95)}`,
   );
   console.log(
-    `  ${pad('platform overhead over the persisting floor (a − e)', 44)}${cell(a.median - e.median)}${cell(a.p95 - e.p95)}`,
+    `  ${pad('platform overhead over the persisting floor (a − e)', 44)}${cell(a.median - e.median)}${cell(a.p95 - e.p95)}` +
+      `${''.padStart(10)}  target ≲ 1.5 ms at the median: ${verdict(a.median - e.median <= 1.5)}`,
+  );
+  console.log(
+    `  ${pad('touching the stream in JavaScript (f − c)', 44)}${cell(f.median - c.median)}${cell(f.p95 - c.p95)}`,
+  );
+  console.log(
+    `  ${pad('keeping run records in local D1 (e − f)', 44)}${cell(e.median - f.median)}${cell(e.p95 - f.p95)}`,
   );
   for (const [name, values] of [
     ['response headers, platform (a)', headers.platform],
     ['response headers, bare worker (c)', headers.worker],
     ['response headers, fronted worker (d)', headers.fronted],
     ['response headers, persisting worker (e)', headers.persisting],
+    ['response headers, streaming worker (f)', headers.streaming],
   ] as const) {
     const { median, p95 } = summarize(values);
     console.log(`  ${pad(name, 44)}${cell(median)}${cell(p95)}`);
@@ -284,6 +307,7 @@ async function main() {
   const workerLoad = combineLoad(loads.worker);
   const frontedLoad = combineLoad(loads.fronted);
   const persistingLoad = combineLoad(loads.persisting);
+  const streamingLoad = combineLoad(loads.streaming);
   const rate = (load: LoadResult) => load.succeeded / (load.elapsedMs / 1000);
   console.log(`\n${concurrency} concurrent streaming clients, ${loadSeconds} s per target`);
   console.log(
@@ -295,6 +319,7 @@ async function main() {
     ['worker', 'bare worker (floor)', workerLoad],
     ['fronted', 'fronted worker (d)', frontedLoad],
     ['persisting', 'persisting worker (e)', persistingLoad],
+    ['streaming', 'streaming worker (f)', streamingLoad],
   ] as const) {
     const ttft = summarize(load.firstTokenMs);
     const runs = load.succeeded + load.failed;
@@ -314,6 +339,7 @@ async function main() {
     ['floor (c)', workerLoad],
     ['fronted floor (d)', frontedLoad],
     ['persisting floor (e)', persistingLoad],
+    ['streaming floor (f)', streamingLoad],
   ] as const) {
     const rateRatio = rate(platformLoad) / rate(floor);
     const [mine, theirs] = [summarize(platformLoad.firstTokenMs), summarize(floor.firstTokenMs)];

@@ -7,7 +7,8 @@ interface Statement {
 }
 interface Env {
   readonly MODEL_BASE_URL: string;
-  readonly DB: { prepare(sql: string): Statement; batch(statements: Statement[]): Promise<unknown> };
+  /** Absent in floor (f) (wrangler.streaming.jsonc): the stream still passes through JavaScript, unrecorded. */
+  readonly DB?: { prepare(sql: string): Statement; batch(statements: Statement[]): Promise<unknown> };
 }
 
 /**
@@ -17,6 +18,11 @@ interface Env {
  * alive by `waitUntil`, into a local D1 with the platform's table shapes (packages/db/migrations). No
  * platform that keeps run records can go below this; the floor without persistence (index.ts) can.
  * GET creates the tables (the benchmark's readiness probe) and answers `ok`.
+ *
+ * Floor (f) is this worker without its D1 binding: every chunk of the answer still passes through a
+ * JavaScript TransformStream, as it must through any platform that turns the model's stream into its
+ * own events, but nothing is recorded. So (c) → (f) is the cost of touching the stream in JavaScript,
+ * and (f) → (e) the cost of the run records in a local D1, which shares workerd's thread.
  */
 const schema = [
   `CREATE TABLE IF NOT EXISTS runs (id text PRIMARY KEY NOT NULL, app_id text NOT NULL, version integer,
@@ -42,8 +48,9 @@ export default {
     env: Env,
     context: { waitUntil(work: Promise<unknown>): void },
   ): Promise<Response> {
+    const db = env.DB;
     if (request.method !== 'POST') {
-      await env.DB.batch(schema.map((sql) => env.DB.prepare(sql)));
+      if (db) await db.batch(schema.map((sql) => db.prepare(sql)));
       return new Response('ok');
     }
     const runId = crypto.randomUUID();
@@ -51,13 +58,14 @@ export default {
     // As the platform does (apps/runtime/src/run/execute-run.ts): the model request leaves first, then the
     // start write, which nothing awaits on the token path.
     const answer = forward(await request.text(), env.MODEL_BASE_URL);
-    const started = env.DB.prepare(
-      `INSERT INTO runs (id, app_id, version, source, key_id, conversation_id, inputs, started_at, status)
+    const started = db
+      ?.prepare(
+        `INSERT INTO runs (id, app_id, version, source, key_id, conversation_id, inputs, started_at, status)
        VALUES (?, 'app', 1, 'api', 'key', NULL, ?, ?, 'running')`,
-    )
+      )
       .bind(runId, '{"query":"hello"}', startedAt)
       .run();
-    started.catch(() => undefined);
+    started?.catch(() => undefined);
     const upstream = await answer;
     if (!upstream.body) return new Response(null, { status: 502 });
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
@@ -69,35 +77,42 @@ export default {
       },
     });
     const finish = async () => {
+      if (!db) return;
       const endedAt = Date.now();
       const outputs = JSON.stringify({ answer: `${bytes} bytes` });
       await started;
-      await env.DB.batch([
-        env.DB.prepare(
-          `UPDATE runs SET status = 'succeeded', outputs = ?, error = NULL, input_tokens = 5, output_tokens = 5,
+      await db.batch([
+        db
+          .prepare(
+            `UPDATE runs SET status = 'succeeded', outputs = ?, error = NULL, input_tokens = 5, output_tokens = 5,
            elapsed_ms = ?, ended_at = ? WHERE id = ?`,
-        ).bind(outputs, endedAt - startedAt, endedAt, runId),
-        env.DB.prepare(
-          `INSERT INTO run_steps (run_id, position, node_id, node_type, status, inputs, outputs, error, usage,
+          )
+          .bind(outputs, endedAt - startedAt, endedAt, runId),
+        db
+          .prepare(
+            `INSERT INTO run_steps (run_id, position, node_id, node_type, status, inputs, outputs, error, usage,
            attempts, logs, started_at, elapsed_ms) VALUES ${steps.map(() => stepRow).join(', ')}`,
-        ).bind(
-          ...steps.flatMap((step, position) => [
-            runId,
-            position,
-            step,
-            step,
-            'succeeded',
-            '{"query":"hello"}',
-            outputs,
-            startedAt,
-            endedAt - startedAt,
-          ]),
-        ),
-        env.DB.prepare(
-          `INSERT INTO app_daily_usage (app_id, day, input_tokens, output_tokens, runs) VALUES ('app', ?, 5, 5, 1)
+          )
+          .bind(
+            ...steps.flatMap((step, position) => [
+              runId,
+              position,
+              step,
+              step,
+              'succeeded',
+              '{"query":"hello"}',
+              outputs,
+              startedAt,
+              endedAt - startedAt,
+            ]),
+          ),
+        db
+          .prepare(
+            `INSERT INTO app_daily_usage (app_id, day, input_tokens, output_tokens, runs) VALUES ('app', ?, 5, 5, 1)
            ON CONFLICT (app_id, day) DO UPDATE SET input_tokens = input_tokens + excluded.input_tokens,
            output_tokens = output_tokens + excluded.output_tokens, runs = runs + 1`,
-        ).bind(new Date(endedAt).toISOString().slice(0, 10)),
+          )
+          .bind(new Date(endedAt).toISOString().slice(0, 10)),
       ]);
     };
     context.waitUntil(
