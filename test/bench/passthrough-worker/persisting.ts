@@ -21,8 +21,9 @@ interface Env {
  *
  * Floor (f) is this worker without its D1 binding: every chunk of the answer still passes through a
  * JavaScript TransformStream, as it must through any platform that turns the model's stream into its
- * own events, but nothing is recorded. So (c) → (f) is the cost of touching the stream in JavaScript,
- * and (f) → (e) the cost of the run records in a local D1, which shares workerd's thread.
+ * own events, but nothing is recorded. Both run behind the platform's assets front (d), so (d) → (f) is
+ * the cost of touching the stream in JavaScript, and (f) → (e) the cost of the run records in a local D1,
+ * which shares workerd's thread.
  */
 const schema = [
   `CREATE TABLE IF NOT EXISTS runs (id text PRIMARY KEY NOT NULL, app_id text NOT NULL, version integer,
