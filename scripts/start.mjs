@@ -112,7 +112,8 @@ const devConfigs = [];
 function devConfig(config) {
   const copy = join(dirname(config), `.wrangler-dev-${port}.jsonc`);
   const build = '"build": { "command": "node -e 0", "watch_dir": "./src" },';
-  writeFileSync(copy, readFileSync(config, 'utf8').replace('{', `{\n  ${build}`));
+  // The object's opening brace is the first one at the start of a line (comments may hold braces).
+  writeFileSync(copy, readFileSync(config, 'utf8').replace(/^\{/m, `{\n  ${build}`));
   devConfigs.push(copy);
   return copy;
 }
